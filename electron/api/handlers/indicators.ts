@@ -1,0 +1,70 @@
+import { ApiFailure } from '../../../shared/api/errors';
+import {
+  deleteIndicator,
+  getIndicator,
+  insertIndicator,
+  setIndicatorLinks,
+  setIndicatorValue,
+  updateIndicator,
+} from '../../db/repositories/indicators.repository';
+import { touchProgram } from '../../db/repositories/programs.repository';
+import { edit } from './edit';
+import { requireIndicator, requireNodeOf, requireProgram } from './guards';
+import type { HandlerTable } from './types';
+
+export const indicatorHandlers: HandlerTable<
+  'indicators/create' | 'indicators/update' | 'indicators/delete' | 'indicators/set-values' | 'indicators/link'
+> = {
+  'indicators/create': ({ ws }, { programId, ...fields }) => {
+    requireProgram(ws, programId);
+    if (fields.taskNodeId !== null) requireNodeOf(ws, programId, fields.taskNodeId);
+    const id = edit(ws, { action: 'indicators/create', summary: `Добавлен показатель «${fields.name.slice(0, 60)}»`, programId }, () => {
+      touchProgram(ws, programId);
+      return insertIndicator(ws, programId, fields);
+    });
+    return getIndicator(ws, programId, id)!;
+  },
+
+  'indicators/update': ({ ws }, { indicatorId, changes }) => {
+    const indicator = requireIndicator(ws, indicatorId);
+    if (changes.taskNodeId != null) requireNodeOf(ws, indicator.programId, changes.taskNodeId);
+    edit(ws, { action: 'indicators/update', summary: `Изменён показатель «${indicator.name.slice(0, 60)}»`, programId: indicator.programId }, () => {
+      touchProgram(ws, indicator.programId);
+      updateIndicator(ws, indicatorId, changes);
+    });
+    return getIndicator(ws, indicator.programId, indicatorId)!;
+  },
+
+  'indicators/delete': ({ ws }, { indicatorId }) => {
+    const indicator = requireIndicator(ws, indicatorId);
+    edit(ws, { action: 'indicators/delete', summary: `Удалён показатель «${indicator.name.slice(0, 60)}»`, programId: indicator.programId }, () => {
+      touchProgram(ws, indicator.programId);
+      deleteIndicator(ws, indicatorId);
+    });
+    return { deleted: indicatorId };
+  },
+
+  'indicators/set-values': ({ ws }, { indicatorId, values }) => {
+    const indicator = requireIndicator(ws, indicatorId);
+    const program = requireProgram(ws, indicator.programId);
+    const outside = values.find((v) => v.type === 'plan' && (v.year < program.periodStart || v.year > program.periodEnd));
+    if (outside) {
+      throw new ApiFailure('invalidInput', `План на ${outside.year} год вне срока программы (${program.periodStart}–${program.periodEnd})`);
+    }
+    edit(ws, { action: 'indicators/set-values', summary: `Значения показателя «${indicator.name.slice(0, 60)}»`, programId: indicator.programId }, () => {
+      touchProgram(ws, indicator.programId);
+      for (const value of values) setIndicatorValue(ws, indicatorId, value);
+    });
+    return getIndicator(ws, indicator.programId, indicatorId)!;
+  },
+
+  'indicators/link': ({ ws }, { indicatorId, nodeIds }) => {
+    const indicator = requireIndicator(ws, indicatorId);
+    for (const nodeId of nodeIds) requireNodeOf(ws, indicator.programId, nodeId);
+    edit(ws, { action: 'indicators/link', summary: `Связи показателя «${indicator.name.slice(0, 60)}»`, programId: indicator.programId }, () => {
+      touchProgram(ws, indicator.programId);
+      setIndicatorLinks(ws, indicatorId, nodeIds);
+    });
+    return getIndicator(ws, indicator.programId, indicatorId)!;
+  },
+};

@@ -1,0 +1,226 @@
+// The command line over the same handlers the app uses:
+//   npm run --silent cli -- --db FILE <command> [options]
+// Exit codes: 0 success, 1 input refused (with a message saying what and where), 2 usage error.
+
+import { readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { TotalsLine, TotalsView } from '../shared/api/contract';
+import { createApiClient, ApiCallError, type ApiClient } from '../shared/api/client';
+import type { ProgramSummary } from '../shared/domain';
+import type { Finding } from '../shared/findings';
+import { formatThousands, kopecksToDecimal } from '../shared/money';
+import { createDispatch } from './api/dispatch';
+import { createHandlerContext } from './api/context';
+import { closeWorkspace, openWorkspace, type Workspace } from './db/workspace';
+import { MigrationError } from './db/migrate';
+import { restoreDatabase, RestoreError } from './db/restore';
+
+const USAGE = `Использование: npm run --silent cli -- --db ФАЙЛ <команда> [параметры]
+
+Команды:
+  programs [--json]                              список программ
+  show --program ID [--json]                     программа целиком
+  totals --program ID [--json]                   итоги по годам, исполнителям и источникам
+  check --program ID [--json]                    найденные расхождения
+  export-json --program ID --out ФАЙЛ            файл программы для передачи
+  import-json ФАЙЛ [--json]                      загрузить файл программы
+  backup --out ФАЙЛ                              резервная копия базы
+  restore ФАЙЛ                                   восстановить базу из копии`;
+
+class UsageError extends Error {}
+class InputError extends Error {}
+
+interface Parsed {
+  db: string;
+  command: string;
+  positional: string[];
+  options: Map<string, string | true>;
+}
+
+const FLAGS = new Set(['json', 'dry-run']);
+
+function parseArguments(argv: string[]): Parsed {
+  const options = new Map<string, string | true>();
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const argument = argv[i];
+    if (argument.startsWith('--')) {
+      const name = argument.slice(2);
+      if (FLAGS.has(name)) options.set(name, true);
+      else {
+        const value = argv[++i];
+        if (value === undefined) throw new UsageError(`Параметру --${name} нужно значение`);
+        options.set(name, value);
+      }
+    } else positional.push(argument);
+  }
+  const db = options.get('db');
+  if (typeof db !== 'string') throw new UsageError('Укажите файл базы: --db ФАЙЛ');
+  options.delete('db');
+  const [command, ...rest] = positional;
+  if (!command) throw new UsageError('Укажите команду');
+  return { db, command, positional: rest, options };
+}
+
+function requireOption(parsed: Parsed, name: string): string {
+  const value = parsed.options.get(name);
+  if (typeof value !== 'string') throw new UsageError(`Команде ${parsed.command} нужен параметр --${name}`);
+  return value;
+}
+
+function programIdOf(parsed: Parsed): number {
+  const text = requireOption(parsed, 'program');
+  if (!/^\d+$/.test(text)) throw new UsageError(`--program: ожидался номер программы, получено «${text}»`);
+  return Number(text);
+}
+
+function onePositional(parsed: Parsed, what: string): string {
+  if (parsed.positional.length !== 1) throw new UsageError(`Команде ${parsed.command} нужен ${what}`);
+  return parsed.positional[0];
+}
+
+function print(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Writes to a temporary name and renames, so a failure never leaves half a file. */
+function writeFileAtomically(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.partial`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new InputError(`Не удалось записать файл «${file}»: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'папка не существует' : (error as Error).message}`);
+  }
+}
+
+function decimalYears(years: Record<string, number>): Record<string, string> {
+  return Object.fromEntries(Object.entries(years).map(([year, kopecks]) => [year, kopecksToDecimal(kopecks)]));
+}
+
+function decimalLine(line: TotalsLine) {
+  return {
+    years: decimalYears(line.years),
+    total: kopecksToDecimal(line.total),
+    byExecutor: line.byExecutor.map((e) => ({ executor: e.executor, organisationId: e.organisationId, years: decimalYears(e.years), total: kopecksToDecimal(e.total) })),
+    bySource: line.bySource.map((s) => ({ source: s.source, years: decimalYears(s.years), total: kopecksToDecimal(s.total) })),
+  };
+}
+
+function totalsAsDecimals(view: TotalsView) {
+  return {
+    years: view.years,
+    program: decimalLine(view.program),
+    nodes: view.nodes.map((n) => ({ nodeId: n.nodeId, code: n.code, kind: n.kind, title: n.title, ...decimalLine(n) })),
+  };
+}
+
+function printFindings(findings: Finding[]): void {
+  if (findings.length === 0) console.log('Расхождений не найдено.');
+  for (const f of findings) console.log(`${f.severity === 'error' ? 'ОШИБКА' : 'внимание'}: ${f.where}: ${f.message}`);
+}
+
+async function runCommand(parsed: Parsed, api: ApiClient, ws: Workspace): Promise<void> {
+  const json = parsed.options.has('json');
+  switch (parsed.command) {
+    case 'programs': {
+      const programs: ProgramSummary[] = await api('programs/list', {});
+      if (json) return print(programs);
+      if (programs.length === 0) console.log('Программ нет.');
+      for (const p of programs) console.log(`${p.id}\t${p.periodStart}–${p.periodEnd}\t${formatThousands(p.totalKopecks)} тыс. руб.\t${p.title}`);
+      return;
+    }
+    case 'show': {
+      const detail = await api('programs/get', { programId: programIdOf(parsed) });
+      if (json) return print(detail);
+      console.log(`${detail.program.title} (${detail.program.periodStart}–${detail.program.periodEnd})`);
+      for (const node of detail.nodes) console.log(`  ${node.code}\t${node.title}`);
+      return;
+    }
+    case 'totals': {
+      const view = await api('totals/get', { programId: programIdOf(parsed) });
+      if (json) return print(totalsAsDecimals(view));
+      console.log(`Всего: ${formatThousands(view.program.total)} тыс. руб.`);
+      for (const year of view.years) console.log(`  ${year} г.: ${formatThousands(view.program.years[year] ?? 0)}`);
+      return;
+    }
+    case 'check': {
+      const findings = await api('findings/list', { programId: programIdOf(parsed) });
+      return json ? print(findings) : printFindings(findings);
+    }
+    case 'export-json': {
+      const out = requireOption(parsed, 'out');
+      const document = await api('transfer/export-json', { programId: programIdOf(parsed) });
+      writeFileAtomically(out, `${JSON.stringify(document, null, 1)}\n`);
+      if (json) print({ file: path.resolve(out) });
+      return;
+    }
+    case 'import-json': {
+      const file = onePositional(parsed, 'файл программы');
+      let document: unknown;
+      try {
+        document = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (error) {
+        throw new InputError(
+          (error as NodeJS.ErrnoException).code === 'ENOENT' ? `Файл «${file}» не найден` : `Файл «${file}» не является файлом программы (JSON): ${(error as Error).message}`,
+        );
+      }
+      const program = await api('transfer/import-json', { document });
+      return json ? print({ programId: program.id, title: program.title }) : console.log(`Загружена программа ${program.id}: ${program.title}`);
+    }
+    case 'backup': {
+      const result = await api('database/backup', { file: requireOption(parsed, 'out') });
+      return json ? print(result) : console.log(`Резервная копия: ${result.file}`);
+    }
+    case 'restore': {
+      const file = onePositional(parsed, 'файл резервной копии');
+      closeWorkspace(ws);
+      const { keptAs } = await restoreDatabase(parsed.db, file);
+      // Opening once migrates a copy made by an older version and proves it opens.
+      closeWorkspace(openWorkspace(parsed.db));
+      if (json) return print({ restored: path.resolve(file), keptAs });
+      console.log(`База восстановлена из «${file}».${keptAs ? ` Прежняя база сохранена как «${keptAs}».` : ''}`);
+      return;
+    }
+    default:
+      throw new UsageError(`Неизвестная команда «${parsed.command}»`);
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed: Parsed;
+  try {
+    parsed = parseArguments(argv);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  let ws: Workspace | null = null;
+  try {
+    ws = openWorkspace(parsed.db);
+    const api = createApiClient(createDispatch(createHandlerContext(ws), (error) => console.error('Внутренняя ошибка:', error)));
+    await runCommand(parsed, api, ws);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof ApiCallError) {
+      console.error(error.error.message);
+      for (const detail of error.error.details?.slice(1, 10) ?? []) console.error(`  ${detail.where}: ${detail.message}`);
+      return 1;
+    }
+    if (error instanceof InputError || error instanceof RestoreError || error instanceof MigrationError) {
+      console.error(error.message);
+      return 1;
+    }
+    console.error(`Не удалось выполнить команду: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    if (ws?.sqlite.open) closeWorkspace(ws);
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
