@@ -95,20 +95,15 @@ function writeFileAtomically(file: string, text: string): void {
   }
 }
 
-function decimalYears(years: Record<string, number>): Record<string, string> {
-  return Object.fromEntries(Object.entries(years).map(([year, kopecks]) => [year, kopecksToDecimal(kopecks)]));
-}
-
-function decimalLine(line: TotalsLine) {
-  return {
-    years: decimalYears(line.years),
-    total: kopecksToDecimal(line.total),
-    byExecutor: line.byExecutor.map((e) => ({ executor: e.executor, organisationId: e.organisationId, years: decimalYears(e.years), total: kopecksToDecimal(e.total) })),
-    bySource: line.bySource.map((s) => ({ source: s.source, years: decimalYears(s.years), total: kopecksToDecimal(s.total) })),
-  };
-}
-
+/** The totals as the command line prints them: exact decimal strings keyed by year. */
 function totalsAsDecimals(view: TotalsView) {
+  const byYear = (amounts: number[]) => Object.fromEntries(view.years.map((year, i) => [year, kopecksToDecimal(amounts[i])]));
+  const decimalLine = (line: TotalsLine) => ({
+    years: byYear(line.amounts),
+    total: kopecksToDecimal(line.total),
+    byExecutor: line.byExecutor.map((e) => ({ executor: e.executor, organisationId: e.organisationId, years: byYear(e.amounts), total: kopecksToDecimal(e.total) })),
+    bySource: line.bySource.map((s) => ({ source: s.source, years: byYear(s.amounts), total: kopecksToDecimal(s.total) })),
+  });
   return {
     years: view.years,
     program: decimalLine(view.program),
@@ -142,7 +137,7 @@ async function runCommand(parsed: Parsed, api: ApiClient, ws: Workspace): Promis
       const view = await api('totals/get', { programId: programIdOf(parsed) });
       if (json) return print(totalsAsDecimals(view));
       console.log(`Всего: ${formatThousands(view.program.total)} тыс. руб.`);
-      for (const year of view.years) console.log(`  ${year} г.: ${formatThousands(view.program.years[year] ?? 0)}`);
+      view.years.forEach((year, i) => console.log(`  ${year} г.: ${formatThousands(view.program.amounts[i])}`));
       return;
     }
     case 'check': {

@@ -27,7 +27,10 @@ function amountsByYear(detail: ProgramDetail): Map<string, Map<number, number>> 
   const years = programYears(detail.program.periodStart, detail.program.periodEnd);
   const totals = computeTotals(detail.nodes, effectiveCells(detail), years);
   const result = new Map<string, Map<number, number>>();
-  for (const node of detail.nodes) result.set(nodeKey(node), totals.nodes.get(node.id)!.years);
+  for (const node of detail.nodes) {
+    const amounts = totals.nodes.get(node.id)!.amounts;
+    result.set(nodeKey(node), new Map(totals.years.map((year, i) => [year, amounts[i]])));
+  }
   return result;
 }
 

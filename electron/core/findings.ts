@@ -4,7 +4,7 @@ import type { ProgramDetail, ProgramNode } from '../../shared/domain';
 import { QUARTER_LABELS } from '../../shared/domain';
 import type { Finding } from '../../shared/findings';
 import { formatThousands } from '../../shared/money';
-import { programYears, type ProgramTotals } from './totals';
+import { amountOfYear, programYears, type ProgramTotals } from './totals';
 
 export function nodePlace(node: ProgramNode): string {
   const title = node.title.length > 60 ? `${node.title.slice(0, 57)}…` : node.title;
@@ -27,7 +27,7 @@ export function statedTotalFindings(detail: ProgramDetail, totals: ProgramTotals
     if (stated.nodeId !== null && !scope) continue;
     const breakdown =
       stated.organisationId === null ? scope : scope?.byExecutor.find((e) => e.organisationId === stated.organisationId);
-    const computed = !breakdown ? 0 : stated.year === null ? breakdown.total : (breakdown.years.get(stated.year) ?? 0);
+    const computed = !breakdown ? 0 : stated.year === null ? breakdown.total : amountOfYear(totals, breakdown, stated.year);
     if (computed === stated.kopecks) continue;
     const node = stated.nodeId === null ? null : nodes.get(stated.nodeId)!;
     const part = node ? nodePlace(node) : 'программа в целом';

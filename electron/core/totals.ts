@@ -1,5 +1,7 @@
 // Roll-ups: a part's amount is its own plus the sum of its children's, by year, executor and
-// source. Computed from the leaves every time — a total is never typed twice.
+// source. Computed from the leaves — a total is never typed twice. Amounts per year are kept
+// as arrays aligned with the program's list of years, so a 10 000-activity program rolls up
+// with additions of short arrays rather than map look-ups.
 
 import type { Source } from '../../shared/domain';
 import { buildProgramTree, type TreeNode } from '../../shared/programTree';
@@ -14,8 +16,8 @@ export interface AmountCell {
 }
 
 export interface Breakdown {
-  /** Kopecks by year. */
-  years: Map<number, number>;
+  /** Kopecks per year, aligned with ProgramTotals.years. */
+  amounts: number[];
   total: number;
 }
 
@@ -26,91 +28,98 @@ export interface SourceBreakdown extends Breakdown {
   source: Source;
 }
 
-export interface NodeTotals extends Breakdown {
-  nodeId: number;
+export interface Summary extends Breakdown {
   byExecutor: ExecutorBreakdown[];
   bySource: SourceBreakdown[];
+}
+
+export interface NodeTotals extends Summary {
+  nodeId: number;
   /** The part holds money of its own besides its children's (a finding). */
   hasOwnAmounts: boolean;
 }
 
 export interface ProgramTotals {
+  /** The program's years and any other year an amount falls in, ascending. */
   years: number[];
-  program: Omit<NodeTotals, 'nodeId' | 'hasOwnAmounts'>;
+  program: Summary;
   nodes: Map<number, NodeTotals>;
 }
 
-// Cells keyed as "year|organisation|source"; few distinct keys per part keep the roll-up linear.
-type Cells = Map<string, number>;
-
-function cellKey(year: number, organisationId: number | null, source: Source): string {
-  return `${year}|${organisationId ?? ''}|${source}`;
+/** The kopecks of one year, 0 when the year has none. */
+export function amountOfYear(totals: Pick<ProgramTotals, 'years'>, breakdown: Breakdown, year: number): number {
+  const index = totals.years.indexOf(year);
+  return index < 0 ? 0 : breakdown.amounts[index];
 }
 
-function addCells(into: Cells, from: Cells): void {
-  for (const [key, kopecks] of from) into.set(key, (into.get(key) ?? 0) + kopecks);
+function emptySummary(yearCount: number): Summary {
+  return { amounts: new Array<number>(yearCount).fill(0), total: 0, byExecutor: [], bySource: [] };
 }
 
-function summarise(cells: Cells): Omit<NodeTotals, 'nodeId' | 'hasOwnAmounts'> {
-  const years = new Map<number, number>();
-  const executors = new Map<string, ExecutorBreakdown>();
-  const sources = new Map<string, SourceBreakdown>();
-  let total = 0;
-  for (const [key, kopecks] of cells) {
-    const [yearText, organisationText, source] = key.split('|');
-    const year = Number(yearText);
-    total += kopecks;
-    years.set(year, (years.get(year) ?? 0) + kopecks);
-    let executor = executors.get(organisationText);
-    if (!executor) {
-      executor = { organisationId: organisationText === '' ? null : Number(organisationText), years: new Map(), total: 0 };
-      executors.set(organisationText, executor);
-    }
-    executor.years.set(year, (executor.years.get(year) ?? 0) + kopecks);
-    executor.total += kopecks;
-    let bySource = sources.get(source);
-    if (!bySource) {
-      bySource = { source: source as Source, years: new Map(), total: 0 };
-      sources.set(source, bySource);
-    }
-    bySource.years.set(year, (bySource.years.get(year) ?? 0) + kopecks);
-    bySource.total += kopecks;
-  }
-  return { years, total, byExecutor: [...executors.values()], bySource: [...sources.values()] };
+function addAmounts(into: Breakdown, from: Breakdown): void {
+  for (let i = 0; i < from.amounts.length; i++) into.amounts[i] += from.amounts[i];
+  into.total += from.total;
 }
 
-export function computeTotals(nodes: readonly TreeNode[], cells: Iterable<AmountCell>, programYears: number[]): ProgramTotals {
+export function executorLine(summary: Summary, organisationId: number | null, yearCount: number): ExecutorBreakdown {
+  let line = summary.byExecutor.find((e) => e.organisationId === organisationId);
+  if (!line) summary.byExecutor.push((line = { organisationId, amounts: new Array<number>(yearCount).fill(0), total: 0 }));
+  return line;
+}
+
+export function sourceLine(summary: Summary, source: Source, yearCount: number): SourceBreakdown {
+  let line = summary.bySource.find((s) => s.source === source);
+  if (!line) summary.bySource.push((line = { source, amounts: new Array<number>(yearCount).fill(0), total: 0 }));
+  return line;
+}
+
+/** Adds one amount to a summary: its year, its executor's line and its source's line. */
+export function addToSummary(summary: Summary, yearIndex: number, organisationId: number | null, source: Source, kopecks: number): void {
+  const yearCount = summary.amounts.length;
+  summary.amounts[yearIndex] += kopecks;
+  summary.total += kopecks;
+  const executor = executorLine(summary, organisationId, yearCount);
+  executor.amounts[yearIndex] += kopecks;
+  executor.total += kopecks;
+  const bySource = sourceLine(summary, source, yearCount);
+  bySource.amounts[yearIndex] += kopecks;
+  bySource.total += kopecks;
+}
+
+function addSummary(into: Summary, from: Summary): void {
+  const yearCount = into.amounts.length;
+  addAmounts(into, from);
+  for (const line of from.byExecutor) addAmounts(executorLine(into, line.organisationId, yearCount), line);
+  for (const line of from.bySource) addAmounts(sourceLine(into, line.source, yearCount), line);
+}
+
+export function computeTotals(nodes: readonly TreeNode[], cells: readonly AmountCell[], programYears: number[]): ProgramTotals {
   const tree = buildProgramTree(nodes);
-  const own = new Map<number, Cells>();
-  const yearsSeen = new Set(programYears);
+  const yearSet = new Set(programYears);
+  for (const cell of cells) yearSet.add(cell.year);
+  const years = [...yearSet].sort((a, b) => a - b);
+  const yearIndex = new Map(years.map((year, index) => [year, index]));
+
+  const summaries = new Map<number, NodeTotals>();
+  for (const node of tree.depthFirst) summaries.set(node.id, { nodeId: node.id, hasOwnAmounts: false, ...emptySummary(years.length) });
   for (const cell of cells) {
-    if (!tree.byId.has(cell.nodeId)) continue;
-    let nodeCells = own.get(cell.nodeId);
-    if (!nodeCells) own.set(cell.nodeId, (nodeCells = new Map()));
-    const key = cellKey(cell.year, cell.organisationId, cell.source);
-    nodeCells.set(key, (nodeCells.get(key) ?? 0) + cell.kopecks);
-    yearsSeen.add(cell.year);
+    const summary = summaries.get(cell.nodeId);
+    if (!summary) continue;
+    addToSummary(summary, yearIndex.get(cell.year)!, cell.organisationId, cell.source, cell.kopecks);
   }
-  const rolled = new Map<number, Cells>();
-  const programCells: Cells = new Map();
-  // Children come after their parent in depth-first order: walk it backwards to roll up.
+  for (const node of tree.depthFirst) {
+    const summary = summaries.get(node.id)!;
+    summary.hasOwnAmounts = summary.byExecutor.length > 0 && tree.childrenOf(node.id).length > 0;
+  }
+  const program = emptySummary(years.length);
+  // Children follow their parent in depth-first order: walking it backwards rolls up.
   for (let i = tree.depthFirst.length - 1; i >= 0; i--) {
     const node = tree.depthFirst[i];
-    const cellsOfNode: Cells = new Map(own.get(node.id));
-    for (const child of tree.childrenOf(node.id)) addCells(cellsOfNode, rolled.get(child.id)!);
-    rolled.set(node.id, cellsOfNode);
-    if (node.parentId === null || !tree.byId.has(node.parentId)) addCells(programCells, cellsOfNode);
+    const summary = summaries.get(node.id)!;
+    const parent = node.parentId === null ? undefined : summaries.get(node.parentId);
+    addSummary(parent ?? program, summary);
   }
-  const result = new Map<number, NodeTotals>();
-  for (const node of tree.depthFirst) {
-    const ownCells = own.get(node.id);
-    result.set(node.id, {
-      nodeId: node.id,
-      ...summarise(rolled.get(node.id)!),
-      hasOwnAmounts: !!ownCells && ownCells.size > 0 && tree.childrenOf(node.id).length > 0,
-    });
-  }
-  return { years: [...yearsSeen].sort((a, b) => a - b), program: summarise(programCells), nodes: result };
+  return { years, program, nodes: summaries };
 }
 
 export function programYears(periodStart: number, periodEnd: number): number[] {

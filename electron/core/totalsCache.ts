@@ -6,7 +6,7 @@
 import type { Source } from '../../shared/domain';
 import type { TreeNode } from '../../shared/programTree';
 import { statement, type Workspace } from '../db/workspace';
-import { computeTotals, programYears, type Breakdown, type ProgramTotals } from './totals';
+import { addToSummary, computeTotals, programYears, type AmountCell, type ProgramTotals } from './totals';
 
 export interface CellKey {
   nodeId: number;
@@ -21,9 +21,33 @@ interface Entry {
   parents: Map<number, number | null>;
 }
 
-function addTo(breakdown: Breakdown, year: number, delta: number): void {
-  breakdown.years.set(year, (breakdown.years.get(year) ?? 0) + delta);
-  breakdown.total += delta;
+type CellRow = [nodeId: number, year: number, source: Source, organisationId: number | null, kopecks: number];
+
+/**
+ * The program's effective year amounts, read plainly and merged here rather than through the
+ * effective_financing view: the view's per-row quarter check costs more than the merge.
+ */
+function effectiveCellsOf(ws: Workspace, programId: number): AmountCell[] {
+  const read = (table: 'financing' | 'quarterly_plan') =>
+    statement(
+      ws,
+      `SELECT f.node_id, f.year, f.source, f.organisation_id, f.kopecks FROM ${table} f JOIN nodes n ON n.id = f.node_id WHERE n.program_id = ?`,
+    )
+      .raw(true)
+      .all(programId) as CellRow[];
+  const keyOf = ([nodeId, year, source, organisationId]: CellRow) => `${nodeId}|${year}|${source}|${organisationId ?? ''}`;
+  const quarterSums = new Map<string, CellRow>();
+  for (const row of read('quarterly_plan')) {
+    const key = keyOf(row);
+    const sum = quarterSums.get(key);
+    if (sum) sum[4] += row[4];
+    else quarterSums.set(key, [...row]);
+  }
+  const cells: AmountCell[] = [];
+  const push = ([nodeId, year, source, organisationId, kopecks]: CellRow) => cells.push({ nodeId, year, source, organisationId, kopecks });
+  for (const row of read('financing')) if (quarterSums.size === 0 || !quarterSums.has(keyOf(row))) push(row);
+  for (const row of quarterSums.values()) push(row);
+  return cells;
 }
 
 export class TotalsCache {
@@ -54,15 +78,7 @@ export class TotalsCache {
     const nodes = (
       statement(this.ws, 'SELECT id, parent_id, position FROM nodes WHERE program_id = ?').raw(true).all(programId) as [number, number | null, number][]
     ).map(([id, parentId, position]): TreeNode => ({ id, parentId, position }));
-    const cells = (
-      statement(
-        this.ws,
-        `SELECT e.node_id, e.year, e.source, e.organisation_id, e.kopecks
-         FROM effective_financing e JOIN nodes n ON n.id = e.node_id WHERE n.program_id = ?`,
-      )
-        .raw(true)
-        .all(programId) as [number, number, Source, number | null, number][]
-    ).map(([nodeId, year, source, organisationId, kopecks]) => ({ nodeId, year, source, organisationId, kopecks }));
+    const cells = effectiveCellsOf(this.ws, programId);
     const years = program ? programYears(program.period_start, program.period_end) : [];
     const entry: Entry = {
       stamp: this.stamp(),
@@ -81,11 +97,15 @@ export class TotalsCache {
     const entry = this.entries.get(programId);
     if (!wasWarm || !entry) return this.compute(programId).totals;
     const { totals } = entry;
+    // A year the roll-up has no column for changes the shape of everything: recompute.
+    if (changes.some(({ key, delta }) => delta !== 0 && !totals.years.includes(key.year))) return this.compute(programId).totals;
     for (const { key, delta } of changes) {
       if (delta === 0) continue;
-      for (const nodeId of this.chain(entry, key.nodeId)) this.addCell(totals.nodes.get(nodeId)!, key, delta);
-      this.addCell(totals.program, key, delta);
-      if (!totals.years.includes(key.year)) totals.years = [...totals.years, key.year].sort((a, b) => a - b);
+      const yearIndex = totals.years.indexOf(key.year);
+      for (const nodeId of this.chain(entry, key.nodeId)) {
+        addToSummary(totals.nodes.get(nodeId)!, yearIndex, key.organisationId, key.source, delta);
+      }
+      addToSummary(totals.program, yearIndex, key.organisationId, key.source, delta);
     }
     entry.stamp = this.stamp();
     return totals;
@@ -101,15 +121,5 @@ export class TotalsCache {
     const ids: number[] = [];
     for (let id: number | null | undefined = nodeId; id != null && entry.totals.nodes.has(id); id = entry.parents.get(id)) ids.push(id);
     return ids;
-  }
-
-  private addCell(target: ProgramTotals['program'], key: CellKey, delta: number): void {
-    addTo(target, key.year, delta);
-    let executor = target.byExecutor.find((e) => e.organisationId === key.organisationId);
-    if (!executor) target.byExecutor.push((executor = { organisationId: key.organisationId, years: new Map(), total: 0 }));
-    addTo(executor, key.year, delta);
-    let source = target.bySource.find((s) => s.source === key.source);
-    if (!source) target.bySource.push((source = { source: key.source, years: new Map(), total: 0 }));
-    addTo(source, key.year, delta);
   }
 }

@@ -32,11 +32,12 @@ import {
 /** Kopecks by year, keyed by the year as text (JSON has no number keys). */
 export type YearAmounts = Record<string, number>;
 
+/** Kopecks per year aligned with TotalsView.years, and their sum. */
 export interface TotalsLine {
-  years: YearAmounts;
+  amounts: number[];
   total: number;
-  byExecutor: { organisationId: number | null; executor: string; years: YearAmounts; total: number }[];
-  bySource: { source: Source; years: YearAmounts; total: number }[];
+  byExecutor: { organisationId: number | null; executor: string; amounts: number[]; total: number }[];
+  bySource: { source: Source; amounts: number[]; total: number }[];
 }
 
 export interface TotalsView {

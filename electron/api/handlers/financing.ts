@@ -5,7 +5,7 @@ import { QUARTER_LABELS } from '../../../shared/domain';
 import type { Finding } from '../../../shared/findings';
 import { formatThousands } from '../../../shared/money';
 import { quarterFindings, statedTotalFindings } from '../../core/findings';
-import type { ProgramTotals } from '../../core/totals';
+import { amountOfYear, type ProgramTotals } from '../../core/totals';
 import type { CellKey } from '../../core/totalsCache';
 import { listOrganisations } from '../../db/repositories/organisations.repository';
 import { getNode, hasChildren } from '../../db/repositories/nodes.repository';
@@ -106,10 +106,10 @@ function cellUpdate(context: HandlerContext, programId: number, cell: CellWrite,
     rollup: ancestors.map((nodeId) => ({
       nodeId,
       year: cell.key.year,
-      kopecks: amountOf(nodeId).years.get(cell.key.year) ?? 0,
+      kopecks: amountOfYear(totals, amountOf(nodeId), cell.key.year),
       total: amountOf(nodeId).total,
     })),
-    programYear: { year: cell.key.year, kopecks: totals.program.years.get(cell.key.year) ?? 0, total: totals.program.total },
+    programYear: { year: cell.key.year, kopecks: amountOfYear(totals, totals.program, cell.key.year), total: totals.program.total },
     findings: findingsAround(context.ws, programId, cell.key, ancestors, totals),
   };
 }
@@ -165,7 +165,7 @@ export const financingHandlers: HandlerTable<'financing/set-year' | 'financing/s
     return {
       updated: writes.length,
       rollup: [...touched.values()],
-      program: { years: Object.fromEntries(totals.program.years), total: totals.program.total },
+      program: { years: Object.fromEntries(totals.years.map((year, i) => [year, totals.program.amounts[i]])), total: totals.program.total },
       findings: uniqueFindings,
     };
   },

@@ -1,26 +1,25 @@
-import type { TotalsLine, TotalsView, YearAmounts } from '../../../shared/api/contract';
+import type { TotalsLine, TotalsView } from '../../../shared/api/contract';
 import type { NodeKind } from '../../../shared/domain';
 import { programFindings } from '../../core/findings';
-import type { Breakdown, ProgramTotals } from '../../core/totals';
+import type { ProgramTotals, Summary } from '../../core/totals';
 import { listOrganisations } from '../../db/repositories/organisations.repository';
 import { loadProgramDetail } from '../../db/repositories/programDetail.repository';
 import { statement, type Workspace } from '../../db/workspace';
 import { requireProgram } from './guards';
 import type { HandlerTable } from './types';
 
-const yearAmounts = (breakdown: Breakdown): YearAmounts => Object.fromEntries([...breakdown.years].sort(([a], [b]) => a - b));
-
-function line(summary: ProgramTotals['program'], organisationName: (id: number | null) => string): TotalsLine {
+// The view shares the roll-up's arrays rather than copying them: it is read, then serialised.
+function line(summary: Summary, organisationName: (id: number | null) => string): TotalsLine {
   return {
-    years: yearAmounts(summary),
+    amounts: summary.amounts,
     total: summary.total,
     byExecutor: summary.byExecutor.map((e) => ({
       organisationId: e.organisationId,
       executor: organisationName(e.organisationId),
-      years: yearAmounts(e),
+      amounts: e.amounts,
       total: e.total,
     })),
-    bySource: summary.bySource.map((s) => ({ source: s.source, years: yearAmounts(s), total: s.total })),
+    bySource: summary.bySource,
   };
 }
 

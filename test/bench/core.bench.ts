@@ -1,0 +1,63 @@
+// Core figures for the 10 000-activity program: bulk load, one cell edit, all totals,
+// export-json and import-json. Prints the figures; asserts nothing about time.
+
+import { createTestWorkspace } from '../support/testWorkspace';
+import { createHandlerContext } from '../../electron/api/context';
+import { createDispatch } from '../../electron/api/dispatch';
+import { createApiClient } from '../../shared/api/client';
+import { PROGRAM_DOCUMENT_FORMAT, PROGRAM_DOCUMENT_VERSION } from '../../shared/programDocument';
+import { largeProgramDetail } from './largeProgram';
+import { measure, percentile, report } from './measure';
+
+export async function coreBenchmark(): Promise<void> {
+  const t = createTestWorkspace();
+  try {
+    const detail = largeProgramDetail();
+    const document = { format: PROGRAM_DOCUMENT_FORMAT, version: PROGRAM_DOCUMENT_VERSION, exportedAt: new Date().toISOString(), app: 'bench', detail };
+    const activities = detail.nodes.filter((n) => n.kind === 'activity');
+    console.log(`program: ${activities.length} activities, ${detail.financing.length} amounts`);
+
+    const { result: program, ms: loadMs } = await measure(() => t.api('transfer/import-json', { document }));
+    report('bulk load (import of the whole program, validated, one transaction)', loadMs, 2000);
+
+    // A fresh connection: nothing cached.
+    t.reopen();
+    const { ms: coldTotalsMs } = await measure(() => t.api('totals/get', { programId: program.id }));
+    report('all totals of the program, cold (read every amount, roll up, build the view)', coldTotalsMs, 50);
+    const { ms: warmTotalsMs } = await measure(() => t.api('totals/get', { programId: program.id }));
+    report('all totals of the program, warm', warmTotalsMs, 50);
+
+    const detailNow = await t.api('programs/get', { programId: program.id });
+    const leaves = detailNow.nodes.filter((n) => n.kind === 'activity');
+    const editTimes: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      const leaf = leaves[(i * 7919) % leaves.length];
+      const { ms } = await measure(() =>
+        t.api('financing/set-year', {
+          nodeId: leaf.id,
+          year: 2022 + (i % 9),
+          source: 'local',
+          organisationId: leaf.executors[0].organisationId,
+          amount: `${1000 + i},${String(i % 100).padStart(2, '0')}`,
+        }),
+      );
+      editTimes.push(ms);
+    }
+    report('one cell edit p50 (validate, write, roll up ancestors, findings)', percentile(editTimes, 50));
+    report('one cell edit p95', percentile(editTimes, 95), 5);
+
+    const { result: exported, ms: exportMs } = await measure(async () => JSON.stringify(await t.api('transfer/export-json', { programId: program.id })));
+    report(`export-json (${(exported.length / 1e6).toFixed(1)} MB)`, exportMs, 2000);
+
+    const other = createTestWorkspace();
+    try {
+      const api = createApiClient(createDispatch(createHandlerContext(other.ws)));
+      const { ms: importMs } = await measure(() => api('transfer/import-json', { document: JSON.parse(exported) }));
+      report('import-json (parse, validate, write)', importMs, 2000);
+    } finally {
+      other.dispose();
+    }
+  } finally {
+    t.dispose();
+  }
+}
