@@ -118,6 +118,8 @@ export interface ProgramNode {
   deadline: string | null;
   /** A responsible person's name as free text («Запольский О.К.»). */
   responsiblePerson: string | null;
+  /** The source the part's row prints («Без финансирования» for a part with no money). */
+  source: Source | null;
   executors: NodeExecutor[];
 }
 

@@ -78,6 +78,7 @@ const detailSchema = z.strictObject({
       expectedResult: str(20_000),
       deadline: date.nullable(),
       responsiblePerson: str(500).nullable(),
+      source: z.enum(SOURCES).nullable(),
       executors: z.array(z.strictObject({ organisationId: id, label: str(1000).nullable() })),
     }),
   ),

@@ -49,6 +49,7 @@ export interface NodesTable {
   expected_result: string;
   deadline: string | null;
   responsible_person: string | null;
+  source: string | null;
 }
 export interface NodeExecutorsTable {
   id: Generated<number>;

@@ -118,6 +118,7 @@ export const contract = {
       expectedResult: nodeFields.expectedResult.default(''),
       deadline: nodeFields.deadline.default(null),
       responsiblePerson: nodeFields.responsiblePerson.default(null),
+      source: nodeFields.source.default(null),
       executors: nodeFields.executors.default([]),
     }),
   ),

@@ -99,6 +99,7 @@ export const nodeFields = {
   expectedResult: text(20_000),
   deadline: isoDate.nullable(),
   responsiblePerson: text(500).nullable(),
+  source: source.nullable(),
   executors: z.array(nodeExecutor).max(100),
 };
 

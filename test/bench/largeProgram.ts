@@ -32,6 +32,7 @@ export function largeProgramDetail(shape: LargeProgramShape = TEN_THOUSAND_ACTIV
     expectedResult: '',
     deadline: null,
     responsiblePerson: null,
+    source: 'local',
     executors: [],
     ...fields,
   });

@@ -26,6 +26,19 @@ function seedVersion1(db: SqliteHandle): void {
   `);
 }
 
+/** What each migration must have done to the version-1 data. */
+const afterVersion: Record<number, (db: SqliteHandle) => void> = {
+  2: (db) => {
+    // A part whose amounts all come from one source takes it as its own; the journal sees the new column.
+    expect(db.prepare('SELECT source FROM nodes WHERE id = 1').pluck().get()).toBe('local');
+    db.exec(`UPDATE journal_state SET edit_id = 1; INSERT INTO edits (id, at, action, summary, state) VALUES (1, '', 't', 't', 'done');
+             UPDATE nodes SET source = 'none' WHERE id = 1; UPDATE journal_state SET edit_id = NULL;`);
+    const change = db.prepare(`SELECT after FROM edit_changes WHERE tbl = 'nodes'`).pluck().get() as string;
+    expect(JSON.parse(change).source).toBe('none');
+    db.exec(`UPDATE nodes SET source = 'local' WHERE id = 1; DELETE FROM edit_changes; DELETE FROM edits;`);
+  },
+};
+
 describe('migrations', () => {
   it('are numbered 1…n without gaps', () => {
     expect([...migrations.keys()]).toEqual(Array.from({ length: latestSchemaVersion }, (_, i) => i + 1));
@@ -39,6 +52,7 @@ describe('migrations', () => {
       if (version === 1) seedVersion1(db);
       expect(db.pragma('foreign_key_check')).toEqual([]);
       expect(db.prepare('SELECT kopecks FROM financing').pluck().all()).toEqual([680685333]);
+      afterVersion[version]?.(db);
     }
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
@@ -49,13 +63,14 @@ describe('migrations', () => {
     const db = openSqlite(file);
     migrate(db, 1);
     seedVersion1(db);
+    migrate(db);
     const failing = new Map(migrations);
     failing.set(latestSchemaVersion + 1, (handle) => {
       handle.exec(`ALTER TABLE programs ADD COLUMN note TEXT; DELETE FROM financing;`);
       throw new Error('сбой посреди миграции');
     });
     expect(() => migrate(db, latestSchemaVersion + 1, failing)).toThrow(MigrationError);
-    expect(() => migrate(db, latestSchemaVersion + 1, failing)).toThrow(/База осталась в версии 1 без изменений/);
+    expect(() => migrate(db, latestSchemaVersion + 1, failing)).toThrow(`База осталась в версии ${latestSchemaVersion} без изменений`);
     expect(schemaVersion(db)).toBe(latestSchemaVersion);
     expect(db.prepare('SELECT kopecks FROM financing').pluck().all()).toEqual([680685333]);
     expect(db.prepare(`SELECT count(*) FROM pragma_table_info('programs') WHERE name = 'note'`).pluck().get()).toBe(0);

@@ -1,7 +1,7 @@
 // Program parts: the tree of subprograms, tasks, main activities, activities and steps.
 // Siblings keep contiguous positions 0…n-1 in printed order.
 
-import type { NodeExecutor, NodeKind, ProgramNode } from '../../../shared/domain';
+import type { NodeExecutor, NodeKind, ProgramNode, Source } from '../../../shared/domain';
 import { all, first, run, statement, type Workspace } from '../workspace';
 
 export function getNode(ws: Workspace, nodeId: number): ProgramNode | null {
@@ -23,6 +23,7 @@ export function getNode(ws: Workspace, nodeId: number): ProgramNode | null {
     expectedResult: row.expected_result,
     deadline: row.deadline,
     responsiblePerson: row.responsible_person,
+    source: row.source as Source | null,
     executors: executors.map((e) => ({ organisationId: e.organisation_id, label: e.label })),
   };
 }
@@ -71,6 +72,7 @@ export function insertNode(ws: Workspace, programId: number, parentId: number | 
       expected_result: fields.expectedResult,
       deadline: fields.deadline,
       responsible_person: fields.responsiblePerson,
+      source: fields.source,
     }),
   ).lastInsertRowid;
   siblings.splice(at, 0, id);
@@ -89,6 +91,7 @@ export function updateNode(ws: Workspace, nodeId: number, changes: Partial<NodeF
   if (changes.expectedResult !== undefined) columns.expected_result = changes.expectedResult;
   if (changes.deadline !== undefined) columns.deadline = changes.deadline;
   if (changes.responsiblePerson !== undefined) columns.responsible_person = changes.responsiblePerson;
+  if (changes.source !== undefined) columns.source = changes.source;
   if (Object.keys(columns).length > 0) run(ws, ws.sql.updateTable('nodes').set(columns).where('id', '=', nodeId));
   if (changes.executors !== undefined) setNodeExecutors(ws, nodeId, changes.executors);
 }

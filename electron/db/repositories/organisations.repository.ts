@@ -37,7 +37,7 @@ export function listOrganisations(ws: Workspace, ids?: number[]): Organisation[]
     id: row.id,
     name: row.name,
     abbreviation: row.abbreviation,
-    aliases: (byOrganisation.get(row.id) ?? []).filter((alias) => alias !== row.name),
+    aliases: (byOrganisation.get(row.id) ?? []).filter((alias) => alias !== row.name && alias !== row.abbreviation),
   }));
 }
 

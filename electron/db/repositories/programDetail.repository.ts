@@ -49,6 +49,7 @@ export function loadProgramDetail(ws: Workspace, programId: number): ProgramDeta
     expectedResult: row.expected_result as string,
     deadline: row.deadline as string | null,
     responsiblePerson: row.responsible_person as string | null,
+    source: row.source as Source | null,
     executors: executors.get(row.id as number) ?? [],
   }));
   const nodes = buildProgramTree(unordered).depthFirst;
@@ -182,8 +183,8 @@ export function insertProgramDetail(ws: Workspace, detail: ProgramDetail, titleO
   };
   const insertNode = statement(
     ws,
-    `INSERT INTO nodes (program_id, parent_id, kind, code, title, position, period_start, period_end, expected_result, deadline, responsible_person)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO nodes (program_id, parent_id, kind, code, title, position, period_start, period_end, expected_result, deadline, responsible_person, source)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertExecutor = statement(ws, `INSERT INTO node_executors (node_id, organisation_id, label, position) VALUES (?, ?, ?, ?)`);
   for (const n of buildProgramTree(detail.nodes).depthFirst) {
@@ -200,6 +201,7 @@ export function insertProgramDetail(ws: Workspace, detail: ProgramDetail, titleO
         n.expectedResult,
         n.deadline,
         n.responsiblePerson,
+        n.source,
       ).lastInsertRowid,
     );
     nodeIds.set(n.id, id);
