@@ -2,7 +2,7 @@
 //   npm run --silent cli -- --db FILE <command> [options]
 // Exit codes: 0 success, 1 input refused (with a message saying what and where), 2 usage error.
 
-import { readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TotalsLine, TotalsView } from '../shared/api/contract';
 import { createApiClient, ApiCallError, type ApiClient } from '../shared/api/client';
@@ -24,6 +24,9 @@ const USAGE = `Использование: npm run --silent cli -- --db ФАЙЛ
   check --program ID [--json]                    найденные расхождения
   export-json --program ID --out ФАЙЛ            файл программы для передачи
   import-json ФАЙЛ [--json]                      загрузить файл программы
+  import ФАЙЛ [--program ID] [--dry-run] [--json]
+                                                 импорт шаблона (DOCX, XLSX, CSV); --dry-run
+                                                 только показывает, что будет сделано
   backup --out ФАЙЛ                              резервная копия базы
   restore ФАЙЛ                                   восстановить базу из копии`;
 
@@ -164,6 +167,43 @@ async function runCommand(parsed: Parsed, api: ApiClient, ws: Workspace): Promis
       const program = await api('transfer/import-json', { document });
       return json ? print({ programId: program.id, title: program.title }) : console.log(`Загружена программа ${program.id}: ${program.title}`);
     }
+    case 'import': {
+      const file = onePositional(parsed, 'файл шаблона');
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch (error) {
+        throw new InputError((error as NodeJS.ErrnoException).code === 'ENOENT' ? `Файл «${file}» не найден` : `Файл «${file}» не читается: ${(error as Error).message}`);
+      }
+      const preview = await api('import/preview', {
+        fileName: path.basename(file),
+        data: bytes.toString('base64'),
+        programId: parsed.options.has('program') ? programIdOf(parsed) : null,
+      });
+      const dryRun = parsed.options.has('dry-run');
+      const result = dryRun ? null : await api('import/commit', { previewId: preview.previewId });
+      const programId = result?.programId ?? preview.target?.programId ?? null;
+      if (json) {
+        return print({
+          programId,
+          dryRun,
+          programTitle: preview.programTitle,
+          period: preview.period,
+          tables: preview.tables,
+          created: preview.created,
+          matched: preview.matched,
+          changes: preview.changes,
+          findings: preview.findings,
+        });
+      }
+      console.log(`${dryRun ? 'Предпросмотр импорта' : 'Импортировано'}: «${preview.programTitle}» (${preview.period.join('–')})${programId ? `, программа ${programId}` : ''}`);
+      for (const t of preview.tables) console.log(`  ${t.table}: ${t.label} (уверенность ${Math.round(t.confidence * 100)}%, строк ${t.rows})`);
+      const c = preview.created;
+      console.log(`  частей программы: ${c.nodes}, показателей: ${c.indicators}, сумм: ${c.amounts}, указанных итогов: ${c.statedTotals}`);
+      for (const change of preview.changes.slice(0, 50)) console.log(`  изменится: ${change.place}, ${change.field}: ${change.before ?? '—'} → ${change.after ?? '—'}`);
+      printFindings(preview.findings.map((f) => ({ ...f, code: 'statedTotalMismatch', target: { programId: 0 } })));
+      return;
+    }
     case 'backup': {
       const result = await api('database/backup', { file: requireOption(parsed, 'out') });
       return json ? print(result) : console.log(`Резервная копия: ${result.file}`);
@@ -194,7 +234,10 @@ export async function main(argv: string[]): Promise<number> {
   let ws: Workspace | null = null;
   try {
     ws = openWorkspace(parsed.db);
-    const api = createApiClient(createDispatch(createHandlerContext(ws), (error) => console.error('Внутренняя ошибка:', error)));
+    // Details of an internal failure go to a log beside the database, never to the officer's screen.
+    const logFile = `${path.resolve(parsed.db)}.errors.log`;
+    const log = (error: unknown) => appendFileSync(logFile, `${new Date().toISOString()} ${parsed.command}: ${(error as Error)?.stack ?? String(error)}\n`);
+    const api = createApiClient(createDispatch(createHandlerContext(ws), log));
     await runCommand(parsed, api, ws);
     return 0;
   } catch (error) {

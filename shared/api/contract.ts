@@ -86,6 +86,45 @@ export interface EditionChange {
 }
 
 // Curried so the response type is written while the request type is inferred from its schema.
+export interface ImportCounts {
+  programs: number;
+  nodes: number;
+  indicators: number;
+  amounts: number;
+  statedTotals: number;
+  budget: number;
+  organisations: number;
+  amendments: number;
+}
+
+export interface ImportFinding {
+  severity: 'error' | 'warning';
+  /** File, table or sheet, row and column. */
+  where: string;
+  message: string;
+}
+
+/** What an import would do, measured by writing it and rolling back. */
+export interface ImportPreview {
+  previewId: string;
+  file: string;
+  /** The program imported into, or null for a new one. */
+  target: { programId: number; title: string } | null;
+  programTitle: string;
+  period: [number, number];
+  tables: { table: string; kind: string; label: string; confidence: number; rows: number }[];
+  created: ImportCounts;
+  matched: { nodes: number; indicators: number };
+  /** For an import into an existing program: what it would change. */
+  changes: EditionChange[];
+  findings: ImportFinding[];
+}
+
+export interface ImportResult {
+  programId: number;
+  created: ImportCounts;
+}
+
 const endpoint =
   <Response>() =>
   <Request extends z.ZodType>(request: Request) => ({ request, response: null as unknown as Response });
@@ -227,6 +266,17 @@ export const contract = {
 
   'transfer/export-json': endpoint<ProgramDocument>()(programRef),
   'transfer/import-json': endpoint<Program>()(z.strictObject({ document: z.unknown() })),
+
+  /** The file's bytes travel as base64: the renderer has no file system, the CLI reads the file. */
+  'import/preview': endpoint<ImportPreview>()(
+    z.strictObject({
+      fileName: z.string().min(1).max(500),
+      data: z.string().max(70_000_000),
+      programId: id.nullable().default(null),
+    }),
+  ),
+  'import/commit': endpoint<ImportResult>()(z.strictObject({ previewId: z.string().uuid() })),
+  'import/discard': endpoint<{ discarded: boolean }>()(z.strictObject({ previewId: z.string().uuid() })),
 
   'database/backup': endpoint<{ file: string; bytes: number }>()(
     z.strictObject({ file: z.string().min(1).max(4096) }),

@@ -6,6 +6,7 @@ import { amendmentHandlers } from './amendments';
 import { databaseHandlers } from './database';
 import { financingHandlers } from './financing';
 import { historyHandlers } from './history';
+import { importHandlers } from './imports';
 import { indicatorHandlers } from './indicators';
 import { nodeHandlers } from './nodes';
 import { organisationHandlers } from './organisations';
@@ -24,5 +25,6 @@ export const handlers: HandlerTable<MethodName> = {
   ...historyHandlers,
   ...totalsHandlers,
   ...transferHandlers,
+  ...importHandlers,
   ...databaseHandlers,
 };

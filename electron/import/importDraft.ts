@@ -1,0 +1,176 @@
+// What an import will create: a whole program built from the recognised tables, with local
+// ids, the totals the file states, and every doubtful cell noted with its place. The preview
+// shows it; the commit writes exactly it.
+
+import type {
+  Amendment,
+  BudgetRow,
+  FinancingRow,
+  Indicator,
+  NodeKind,
+  Organisation,
+  ProgramDetail,
+  ProgramNode,
+  QuarterlyRow,
+  Source,
+  StatedTotal,
+} from '../../shared/domain';
+import { organisationMatchKey } from '../db/repositories/organisations.repository';
+import { normaliseCode, parseExecutor, type AmendmentNoteText } from './cellText';
+import { describePlace, type Place } from './place';
+
+export interface Doubt {
+  where: string;
+  message: string;
+}
+
+export interface RecognisedTable {
+  table: string;
+  kind: string;
+  label: string;
+  /** 0…1: how much of what the kind expects was found. */
+  confidence: number;
+  rows: number;
+}
+
+export class ImportDraft {
+  title = '';
+  periodStart: number | null = null;
+  periodEnd: number | null = null;
+  goal = '';
+  sourceLabels: Partial<Record<Source, string>> = {};
+  readonly organisations = new Map<string, Organisation>();
+  readonly nodes: ProgramNode[] = [];
+  readonly financing: FinancingRow[] = [];
+  readonly quarterly: QuarterlyRow[] = [];
+  readonly budget: BudgetRow[] = [];
+  readonly statedTotals: StatedTotal[] = [];
+  readonly indicators: Indicator[] = [];
+  readonly amendments: Amendment[] = [];
+  readonly doubts: Doubt[] = [];
+  readonly tables: RecognisedTable[] = [];
+  private nextId = 1;
+
+  constructor(readonly file: string) {}
+
+  doubt(place: Place, message: string): void {
+    this.doubts.push({ where: `${this.file}, ${describePlace(place)}`, message });
+  }
+
+  /** The organisation an executor text names (its first body), created on first sight. */
+  organisation(text: string): { organisationId: number; label: string; person: string | null } {
+    const executor = parseExecutor(text);
+    const key = organisationMatchKey(executor.head);
+    let organisation = this.organisations.get(key);
+    if (!organisation) {
+      organisation = { id: this.nextId++, name: executor.head, abbreviation: null, aliases: [] };
+      this.organisations.set(key, organisation);
+    }
+    return { organisationId: organisation.id, label: executor.label, person: executor.person };
+  }
+
+  /**
+   * A part already read. Dotted codes («2.1.1») are unique in a program; short ones («02»)
+   * repeat under each subprogram, so those are looked up under a given parent.
+   */
+  findNode(kind: NodeKind | null, code: string, title?: string, parentId?: number | null): ProgramNode | undefined {
+    const wanted = normaliseCode(code);
+    return this.nodes.find(
+      (n) =>
+        (kind === null || n.kind === kind) &&
+        (parentId === undefined || n.parentId === parentId) &&
+        (wanted ? normaliseCode(n.code) === wanted : n.title === title),
+    );
+  }
+
+  addNode(fields: Partial<ProgramNode> & Pick<ProgramNode, 'kind' | 'code' | 'title' | 'parentId'>): ProgramNode {
+    const siblings = this.nodes.filter((n) => n.parentId === fields.parentId);
+    const node: ProgramNode = {
+      id: this.nextId++,
+      position: siblings.length,
+      periodStart: null,
+      periodEnd: null,
+      expectedResult: '',
+      deadline: null,
+      responsiblePerson: null,
+      source: null,
+      executors: [],
+      ...fields,
+    };
+    this.nodes.push(node);
+    return node;
+  }
+
+  addExecutor(node: ProgramNode, text: string): number {
+    const { organisationId, label, person } = this.organisation(text);
+    if (!node.executors.some((e) => e.organisationId === organisationId)) {
+      const name = [...this.organisations.values()].find((o) => o.id === organisationId)!.name;
+      node.executors.push({ organisationId, label: label === name ? null : label });
+    }
+    if (person && !node.responsiblePerson) node.responsiblePerson = person;
+    return organisationId;
+  }
+
+  addIndicator(fields: Omit<Indicator, 'id' | 'position' | 'values' | 'nodeIds'>): Indicator {
+    const indicator: Indicator = { ...fields, id: this.nextId++, position: this.indicators.length, values: [], nodeIds: [] };
+    this.indicators.push(indicator);
+    return indicator;
+  }
+
+  /** The amendment a note cites, one per act however many rows cite it. */
+  amendment(note: AmendmentNoteText): Amendment {
+    let amendment = this.amendments.find((a) => a.number === note.number && a.date === note.date);
+    if (!amendment) {
+      amendment = { id: this.nextId++, actKind: note.actKind, issuer: note.issuer, number: note.number, date: note.date, title: '', status: 'closed', targets: [] };
+      this.amendments.push(amendment);
+    }
+    return amendment;
+  }
+
+  markAmended(note: AmendmentNoteText, target: Amendment['targets'][number]): void {
+    const amendment = this.amendment(note);
+    if (!amendment.targets.some((t) => t.entity === target.entity && t.entityId === target.entityId)) amendment.targets.push(target);
+  }
+
+  /** The program the draft describes, in the shape the store writes. */
+  toProgramDetail(fallbackTitle: string): ProgramDetail {
+    const years = [
+      ...this.financing.map((f) => f.year),
+      ...this.quarterly.map((q) => q.year),
+      ...this.budget.map((b) => b.year),
+      ...this.indicators.flatMap((i) => i.values.filter((v) => v.type === 'plan').map((v) => v.year)),
+      ...this.statedTotals.flatMap((s) => (s.year === null ? [] : [s.year])),
+    ];
+    const now = new Date().toISOString();
+    const periodStart = this.periodStart ?? (years.length ? Math.min(...years) : new Date().getFullYear());
+    const periodEnd = Math.max(this.periodEnd ?? (years.length ? Math.max(...years) : periodStart), periodStart);
+    return {
+      program: {
+        id: 0,
+        title: this.title || fallbackTitle,
+        level: 'municipal',
+        status: 'draft',
+        periodStart,
+        periodEnd,
+        responsibleExecutorId: null,
+        coExecutorIds: [],
+        participantIds: [],
+        goal: this.goal,
+        tasks: '',
+        expectedResults: '',
+        legalBasis: '',
+        sourceLabels: this.sourceLabels,
+        createdAt: now,
+        updatedAt: now,
+      },
+      organisations: [...this.organisations.values()],
+      nodes: this.nodes,
+      financing: this.financing,
+      quarterly: this.quarterly,
+      budget: this.budget,
+      statedTotals: this.statedTotals,
+      indicators: this.indicators,
+      amendments: this.amendments,
+    };
+  }
+}
