@@ -4,7 +4,7 @@
 
 import { appendFileSync, readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { TotalsLine, TotalsView } from '../shared/api/contract';
+import type { ReportFormat, ReportKind, TotalsLine, TotalsView } from '../shared/api/contract';
 import { createApiClient, ApiCallError, type ApiClient } from '../shared/api/client';
 import type { ProgramSummary } from '../shared/domain';
 import type { Finding } from '../shared/findings';
@@ -27,6 +27,9 @@ const USAGE = `Использование: npm run --silent cli -- --db ФАЙЛ
   import ФАЙЛ [--program ID] [--dry-run] [--json]
                                                  импорт шаблона (DOCX, XLSX, CSV); --dry-run
                                                  только показывает, что будет сделано
+  export --program ID --report ВИД --format docx|pdf|xlsx --out ФАЙЛ [--year N]
+                                                 отчётная форма: passport, indicators, activities,
+                                                 budget, resources, roadmap, planfact, maturity
   backup --out ФАЙЛ                              резервная копия базы
   restore ФАЙЛ                                   восстановить базу из копии`;
 
@@ -203,6 +206,18 @@ async function runCommand(parsed: Parsed, api: ApiClient, ws: Workspace): Promis
       for (const change of preview.changes.slice(0, 50)) console.log(`  изменится: ${change.place}, ${change.field}: ${change.before ?? '—'} → ${change.after ?? '—'}`);
       printFindings(preview.findings.map((f) => ({ ...f, code: 'statedTotalMismatch', target: { programId: 0 } })));
       return;
+    }
+    case 'export': {
+      const yearText = parsed.options.get('year');
+      if (yearText !== undefined && (typeof yearText !== 'string' || !/^\d{4}$/.test(yearText))) throw new UsageError('--year: ожидался год, например 2022');
+      const result = await api('reports/export', {
+        programId: programIdOf(parsed),
+        report: requireOption(parsed, 'report') as ReportKind,
+        format: requireOption(parsed, 'format') as ReportFormat,
+        year: yearText === undefined ? null : Number(yearText),
+        file: path.resolve(requireOption(parsed, 'out')),
+      });
+      return json ? print(result) : console.log(`Отчёт записан: ${result.file}`);
     }
     case 'backup': {
       const result = await api('database/backup', { file: requireOption(parsed, 'out') });

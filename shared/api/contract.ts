@@ -125,6 +125,21 @@ export interface ImportResult {
   created: ImportCounts;
 }
 
+export const REPORT_KINDS = ['passport', 'indicators', 'activities', 'budget', 'resources', 'roadmap', 'planfact', 'maturity'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+export const REPORT_LABELS: Record<ReportKind, string> = {
+  passport: 'Паспорт программы',
+  indicators: 'Таблица 1. Целевые показатели',
+  activities: 'Таблица 2. Основные мероприятия',
+  budget: 'Таблица 3. Бюджетные ассигнования',
+  resources: 'Таблица 4. Ресурсное обеспечение',
+  roadmap: 'Дорожная карта по кварталам',
+  planfact: 'Сведения о достижении показателей (план/факт)',
+  maturity: 'Дорожная карта цифровой зрелости',
+};
+export const REPORT_FORMATS = ['docx', 'pdf', 'xlsx'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
 const endpoint =
   <Response>() =>
   <Request extends z.ZodType>(request: Request) => ({ request, response: null as unknown as Response });
@@ -277,6 +292,26 @@ export const contract = {
   ),
   'import/commit': endpoint<ImportResult>()(z.strictObject({ previewId: z.string().uuid() })),
   'import/discard': endpoint<{ discarded: boolean }>()(z.strictObject({ previewId: z.string().uuid() })),
+
+  /** Writes the report to a file (the app's save dialog or the CLI chose it). */
+  'reports/export': endpoint<{ file: string; bytes: number }>()(
+    z.strictObject({
+      programId: id,
+      report: z.enum(REPORT_KINDS, { error: (issue) => `неизвестный отчёт «${String(issue.input)}»; есть: ${REPORT_KINDS.join(', ')}` }),
+      format: z.enum(REPORT_FORMATS, { error: (issue) => `неизвестный формат «${String(issue.input)}»; есть: docx, pdf, xlsx` }),
+      year: year.nullable().default(null),
+      file: z.string().min(1).max(4096),
+    }),
+  ),
+  /** The report's bytes as base64, for a browser that saves files itself. */
+  'reports/render': endpoint<{ fileName: string; data: string }>()(
+    z.strictObject({
+      programId: id,
+      report: z.enum(REPORT_KINDS),
+      format: z.enum(REPORT_FORMATS),
+      year: year.nullable().default(null),
+    }),
+  ),
 
   'database/backup': endpoint<{ file: string; bytes: number }>()(
     z.strictObject({ file: z.string().min(1).max(4096) }),

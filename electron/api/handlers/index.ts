@@ -11,6 +11,7 @@ import { indicatorHandlers } from './indicators';
 import { nodeHandlers } from './nodes';
 import { organisationHandlers } from './organisations';
 import { programHandlers } from './programs';
+import { reportHandlers } from './reports';
 import { totalsHandlers } from './totals';
 import { transferHandlers } from './transfer';
 import type { HandlerTable } from './types';
@@ -26,5 +27,6 @@ export const handlers: HandlerTable<MethodName> = {
   ...totalsHandlers,
   ...transferHandlers,
   ...importHandlers,
+  ...reportHandlers,
   ...databaseHandlers,
 };
