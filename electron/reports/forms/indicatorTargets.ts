@@ -13,6 +13,10 @@ export function unitText(indicator: Indicator): string {
   return indicator.cumulative ? `${indicator.unit} нараст. итогом` : indicator.unit;
 }
 
+function footnoteMark(note: string): string {
+  return /^<\*+>$/.test(note) ? note : '<*>';
+}
+
 export function indicatorTargetsReport(source: ReportSource): ReportDocument {
   const { detail, years, tree } = source;
   const baseYears = [...new Set(detail.indicators.map((i) => i.baseYear).filter((y): y is number => y !== null))];
@@ -46,7 +50,7 @@ export function indicatorTargetsReport(source: ReportSource): ReportDocument {
       rows.push({
         cells: [
           { kind: 'text', text: indicator.code },
-          { kind: 'text', text: indicator.note ? `${indicator.name} ${indicator.note}` : indicator.name },
+          { kind: 'text', text: indicator.note ? `${indicator.name} ${footnoteMark(indicator.note)}` : indicator.name },
           { kind: 'text', text: unitText(indicator) },
           { kind: 'text', text: indicator.base?.text ?? '-' },
           ...years.map((year) => ({ kind: 'text' as const, text: planText(indicator, year) })),
@@ -66,7 +70,8 @@ export function indicatorTargetsReport(source: ReportSource): ReportDocument {
     indicatorRows(detail.indicators.filter((i) => i.taskNodeId === task.id));
   }
   indicatorRows(detail.indicators.filter((i) => i.taskNodeId === null || !tasks.some((t) => t.id === i.taskNodeId)));
-  const footnotes = [...new Set(detail.indicators.map((i) => i.note).filter((n): n is string => !!n && n.length > 5))];
+  // A note is either the mark itself («<*>», as imported) or the footnote's text.
+  const footnotes = [...new Set(detail.indicators.map((i) => i.note).filter((n): n is string => !!n && n !== footnoteMark(n)))];
 
   return {
     fileTitle: `Целевые показатели: ${detail.program.title}`,
@@ -75,7 +80,7 @@ export function indicatorTargetsReport(source: ReportSource): ReportDocument {
     title: ['Сведения', 'о целевых показателях (индикаторах) муниципальной программы,', 'их значениях'],
     blocks: [
       { kind: 'table', table: { columns, header, columnNumbers: true, rows } },
-      ...footnotes.map((text) => ({ kind: 'paragraph' as const, text })),
+      ...footnotes.map((text) => ({ kind: 'paragraph' as const, text: `<*> - ${text}` })),
     ],
   };
 }

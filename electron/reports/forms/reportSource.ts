@@ -30,6 +30,8 @@ export function reportSource(detail: ProgramDetail): ReportSource {
     for (const target of amendment.targets) latest.set(`${target.entity}|${target.entityId}`, amendment);
   }
   const organisationName = (id: number | null) => (id === null ? '' : (organisations.get(id)?.name ?? ''));
+  // Tables print an executor the short way the documents do: «УОиМП», not the full name.
+  const shortName = (id: number | null) => (id === null ? '' : (organisations.get(id)?.abbreviation ?? organisationName(id)));
   return {
     detail,
     totals,
@@ -38,7 +40,7 @@ export function reportSource(detail: ProgramDetail): ReportSource {
     organisationName,
     executorLabel(node, organisationId) {
       const executor = node?.executors.find((e) => e.organisationId === organisationId);
-      return executor?.label ?? organisationName(organisationId);
+      return executor?.label ?? shortName(organisationId);
     },
     sourceLabel: (source) => detail.program.sourceLabels[source] ?? SOURCE_LABELS[source],
     amendmentNoteFor(entity, id, code) {
