@@ -16,7 +16,7 @@ import type {
   StatedTotal,
 } from '../../shared/domain';
 import { organisationMatchKey } from '../db/repositories/organisations.repository';
-import { normaliseCode, parseExecutor, type AmendmentNoteText } from './cellText';
+import { clean, normaliseCode, parseExecutor, type AmendmentNoteText } from './cellText';
 import { describePlace, type Place } from './place';
 
 export interface Doubt {
@@ -31,6 +31,11 @@ export interface RecognisedTable {
   /** 0…1: how much of what the kind expects was found. */
   confidence: number;
   rows: number;
+}
+
+function nodeKey(code: string, title: string): string {
+  const normalised = normaliseCode(code);
+  return normalised ? `code|${normalised}` : `title|${title}`;
 }
 
 export class ImportDraft {
@@ -50,6 +55,8 @@ export class ImportDraft {
   readonly doubts: Doubt[] = [];
   readonly tables: RecognisedTable[] = [];
   private nextId = 1;
+  private readonly nodesByKey = new Map<string, ProgramNode[]>();
+  private readonly childCount = new Map<number | null, number>();
 
   constructor(readonly file: string) {}
 
@@ -57,9 +64,15 @@ export class ImportDraft {
     this.doubts.push({ where: `${this.file}, ${describePlace(place)}`, message });
   }
 
-  /** The organisation an executor text names (its first body), created on first sight. */
-  organisation(text: string): { organisationId: number; label: string; person: string | null } {
-    const executor = parseExecutor(text);
+  /**
+   * The organisation an executor text names (its first body), created on first sight.
+   * `oneBody`: the text names exactly one body, whose name may itself hold commas («Департамент
+   * … по охране, контролю и регулированию использования лесного хозяйства, …»), as a column
+   * «Ответственный орган» does — splitting it at the first comma would cut the name. (Added for
+   * the strategy-projects kind.)
+   */
+  organisation(text: string, oneBody = false): { organisationId: number; label: string; person: string | null } {
+    const executor = oneBody ? { head: clean(text), label: clean(text), person: null } : parseExecutor(text);
     const key = organisationMatchKey(executor.head);
     let organisation = this.organisations.get(key);
     if (!organisation) {
@@ -71,23 +84,21 @@ export class ImportDraft {
 
   /**
    * A part already read. Dotted codes («2.1.1») are unique in a program; short ones («02»)
-   * repeat under each subprogram, so those are looked up under a given parent.
+   * repeat under each subprogram, so those are looked up under a given parent. Parts are
+   * indexed by code (or title where there is none): a 10 000-row table looks each one up.
    */
   findNode(kind: NodeKind | null, code: string, title?: string, parentId?: number | null): ProgramNode | undefined {
-    const wanted = normaliseCode(code);
-    return this.nodes.find(
-      (n) =>
-        (kind === null || n.kind === kind) &&
-        (parentId === undefined || n.parentId === parentId) &&
-        (wanted ? normaliseCode(n.code) === wanted : n.title === title),
-    );
+    return this.nodesByKey
+      .get(nodeKey(code, title ?? ''))
+      ?.find((n) => (kind === null || n.kind === kind) && (parentId === undefined || n.parentId === parentId));
   }
 
   addNode(fields: Partial<ProgramNode> & Pick<ProgramNode, 'kind' | 'code' | 'title' | 'parentId'>): ProgramNode {
-    const siblings = this.nodes.filter((n) => n.parentId === fields.parentId);
+    const position = this.childCount.get(fields.parentId) ?? 0;
+    this.childCount.set(fields.parentId, position + 1);
     const node: ProgramNode = {
       id: this.nextId++,
-      position: siblings.length,
+      position,
       periodStart: null,
       periodEnd: null,
       expectedResult: '',
@@ -98,11 +109,13 @@ export class ImportDraft {
       ...fields,
     };
     this.nodes.push(node);
+    const key = nodeKey(node.code, node.title);
+    this.nodesByKey.set(key, [...(this.nodesByKey.get(key) ?? []), node]);
     return node;
   }
 
-  addExecutor(node: ProgramNode, text: string): number {
-    const { organisationId, label, person } = this.organisation(text);
+  addExecutor(node: ProgramNode, text: string, oneBody = false): number {
+    const { organisationId, label, person } = this.organisation(text, oneBody);
     if (!node.executors.some((e) => e.organisationId === organisationId)) {
       const name = [...this.organisations.values()].find((o) => o.id === organisationId)!.name;
       node.executors.push({ organisationId, label: label === name ? null : label });

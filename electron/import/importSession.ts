@@ -1,6 +1,7 @@
-// Import in two steps. The preview writes the draft inside a transaction that is then rolled
-// back: what it reports (created, matched, changed, findings) is measured on the real store,
-// not guessed. The commit writes the same draft with the same code, for real, in one edit.
+// Import in two steps. The preview measures what the import will do: a new program on the
+// draft itself; a merge into an existing program by writing it inside a transaction that is
+// then rolled back, so what it reports (matched, changed, findings) comes from the real store,
+// not a guess. The commit writes the same draft with the same code, for real, in one edit.
 
 import { randomUUID } from 'node:crypto';
 import type { ImportPreview, ImportResult } from '../../shared/api/contract';
@@ -43,6 +44,16 @@ function counts(detail: ProgramDetail) {
   };
 }
 
+/**
+ * Fix (Table 2/3 work): what an import creates, the same in the preview and the commit — into
+ * an existing program the parts and indicators it matched are not created (the commit used to
+ * report every part of the file as created).
+ */
+function createdCounts(detail: ProgramDetail, written: { matchedNodes: number; matchedIndicators: number }, intoExisting: boolean) {
+  if (!intoExisting) return counts(detail);
+  return { ...counts(detail), programs: 0, nodes: detail.nodes.length - written.matchedNodes, indicators: detail.indicators.length - written.matchedIndicators };
+}
+
 function write(ws: Workspace, pending: PendingImport): { programId: number; matchedNodes: number; matchedIndicators: number } {
   if (pending.targetProgramId === null) {
     return { programId: insertProgramDetail(ws, pending.detail).programId, matchedNodes: 0, matchedIndicators: 0 };
@@ -68,28 +79,36 @@ export class ImportSessions {
     const before = targetProgramId === null ? null : loadProgramDetail(this.ws, targetProgramId);
     if (targetProgramId !== null && !before) throw new ApiFailure('notFound', `Программа с номером ${targetProgramId} не найдена`);
 
-    let measured: Omit<ImportPreview, 'previewId' | 'file' | 'tables'> | undefined;
-    try {
-      this.ws.sqlite.transaction(() => {
-        const written = write(this.ws, pending);
-        const after = loadProgramDetail(this.ws, written.programId)!;
-        const totals = computeTotals(after.nodes, effectiveCells(after), programYears(after.program.periodStart, after.program.periodEnd));
-        measured = {
-          target: before ? { programId: before.program.id, title: before.program.title } : null,
-          programTitle: after.program.title,
-          period: [after.program.periodStart, after.program.periodEnd],
-          created: before ? { ...counts(detail), programs: 0, nodes: detail.nodes.length - written.matchedNodes, indicators: detail.indicators.length - written.matchedIndicators } : counts(detail),
-          matched: { nodes: written.matchedNodes, indicators: written.matchedIndicators },
-          changes: before ? compareEditions(before, after) : [],
-          findings: [
-            ...draft.doubts.map((d) => ({ severity: 'warning' as const, where: d.where, message: d.message })),
-            ...programFindings(after, totals).map((f) => ({ severity: f.severity, where: f.where, message: f.message })),
-          ],
-        };
-        throw new RollBack();
-      })();
-    } catch (error) {
-      if (!(error instanceof RollBack)) throw error;
+    const measure = (after: ProgramDetail, written: { matchedNodes: number; matchedIndicators: number }) => {
+      const totals = computeTotals(after.nodes, effectiveCells(after), programYears(after.program.periodStart, after.program.periodEnd));
+      return {
+        target: before ? { programId: before.program.id, title: before.program.title } : null,
+        programTitle: after.program.title,
+        period: [after.program.periodStart, after.program.periodEnd] as [number, number],
+        created: createdCounts(detail, written, before !== null),
+        matched: { nodes: written.matchedNodes, indicators: written.matchedIndicators },
+        changes: before ? compareEditions(before, after) : [],
+        findings: [
+          ...draft.doubts.map((d) => ({ severity: 'warning' as const, where: d.where, message: d.message })),
+          ...programFindings(after, totals).map((f) => ({ severity: f.severity, where: f.where, message: f.message })),
+        ],
+      };
+    };
+    let measured: ReturnType<typeof measure> | undefined;
+    if (targetProgramId === null) {
+      // A new program is exactly the draft: it is measured as it stands, nothing is written.
+      measured = measure(detail, { matchedNodes: 0, matchedIndicators: 0 });
+    } else {
+      // A merge depends on what the program already holds: write it, measure, roll back.
+      try {
+        this.ws.sqlite.transaction(() => {
+          const written = write(this.ws, pending);
+          measured = measure(loadProgramDetail(this.ws, written.programId)!, written);
+          throw new RollBack();
+        })();
+      } catch (error) {
+        if (!(error instanceof RollBack)) throw error;
+      }
     }
     const previewId = randomUUID();
     this.pending.set(previewId, pending);
@@ -107,7 +126,7 @@ export class ImportSessions {
       () => write(this.ws, pending),
     );
     this.pending.delete(previewId);
-    return { programId: written.programId, created: counts(pending.detail) };
+    return { programId: written.programId, created: createdCounts(pending.detail, written, pending.targetProgramId !== null) };
   }
 
   discard(previewId: string): void {

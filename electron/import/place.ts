@@ -15,7 +15,9 @@ export interface Place {
 
 export function describePlace(place: Place): string {
   const { table } = place;
-  const parts = [table.kind === 'xlsx' ? `лист «${table.name}»` : table.name, `строка ${table.displayRow(place.row)}`];
+  // A CSV file is its one table: its name is the file's, which the message already gives.
+  const tableName = table.kind === 'xlsx' ? [`лист «${table.name}»`] : table.kind === 'csv' ? [] : [table.name];
+  const parts = [...tableName, `строка ${table.displayRow(place.row)}`];
   if (place.col !== undefined) {
     const letter = table.kind === 'xlsx' ? `${table.displayCol(place.col)} ` : '';
     parts.push(place.column ? `столбец ${letter}«${clean(place.column)}»` : `столбец ${table.displayCol(place.col)}`);

@@ -50,7 +50,8 @@ export const indicatorTargetsKind: TableKind = {
       }
       const heading = parseHeading(text);
       if (heading.kind === 'task' || (printedCode && !cellText(context, row, unitColumn) && years.every((c) => !cellText(context, row, c)))) {
-        const taskCode = normaliseCode(printedCode || heading.code);
+        // Codes stay as printed («1.»); look-ups compare them without the final dot.
+        const taskCode = printedCode || heading.code;
         task = draft.findNode('task', taskCode) ?? draft.addNode({ kind: 'task', code: taskCode, title: heading.title, parentId: null });
         continue;
       }

@@ -91,20 +91,29 @@ export const resourceProvisionKind: TableKind = {
         const parentCode = normaliseCode(printedCode).split('.').slice(0, -1).join('.');
         const parent = (parentCode && draft.findNode(null, parentCode)) || null;
         if (!parent && depth > 1) draft.doubt({ table, row, col: code?.index, column: code?.label }, `не найдена вышестоящая часть для п. ${printedCode}`);
-        const node = draft.findNode(kind, printedCode) ?? draft.addNode({ kind, code: normaliseCode(printedCode), title: heading.title || ownTitle, parentId: parent?.id ?? null });
+        const node = draft.findNode(kind, printedCode) ?? draft.addNode({ kind, code: printedCode, title: heading.title || ownTitle, parentId: parent?.id ?? null });
         current = { node, row, source: null, lines: [] };
       }
       parts.push(current);
-      const resultText = ownCellText(context, row, result);
+      // Fix (Table 2/3 work): a task's name merged across the rest of the row («1.» | «Задача 1.
+      // …») covers the source, executor, year and result columns; those positions repeat the
+      // name and are no source, figure or result of the row.
+      const nameCell = table.rows[row][title.index];
+      const apart = (column: Column | undefined): string => {
+        if (!column) return '';
+        const cell = table.rows[row][column.index];
+        return cell.originRow === nameCell.originRow && cell.originCol === nameCell.originCol ? '' : cellText(context, row, column);
+      };
+      const resultText = ownCellText(context, row, result) && apart(result);
       if (resultText && current.node) current.node.expectedResult = resultText;
-      const sourceText = cellText(context, row, sourceColumn);
+      const sourceText = apart(sourceColumn);
       const source = detectSource(sourceText);
       if (sourceText && !source) draft.doubt({ table, row, col: sourceColumn.index, column: sourceColumn.label }, `источник «${sourceText}» не распознан — принят местный бюджет`);
       current.source = source?.source ?? (sourceText ? 'local' : null);
       if (source && source.source !== 'none') draft.sourceLabels[source.source] ??= source.label;
       if (current.node && current.source) current.node.source = current.source;
       // A heading row (a task) carries no executor and no amounts.
-      if (cellText(context, row, executor) || years.some((column) => cellText(context, row, column))) current.lines.push(readLine(row));
+      if (apart(executor) || years.some((column) => apart(column))) current.lines.push(readLine(row));
     }
 
     const hasChildren = new Set(draft.nodes.map((n) => n.parentId));

@@ -106,12 +106,33 @@ function roleOf(headings: string[]): Pick<Column, 'role' | 'year' | 'quarter'> {
   return { role: 'unknown', year: null, quarter: null };
 }
 
+/**
+ * The heading of header cell (row, col). A CSV has no merges, so a heading over several
+ * columns stands in the first of them only («2022 год (тыс. руб.)» over four quarters, the
+ * rest empty): an empty, unmerged cell above a heading of its own takes the nearest heading on
+ * its left, provided every column from there has a heading below too. (Added with the CSV
+ * roadmap fixtures: without it quarters II–IV of a CSV roadmap have no year.)
+ */
+function groupHeading(table: RawTable, row: number, col: number, headerEnd: number): string {
+  const own = clean(table.rows[row][col].text);
+  if (own || row + 1 >= headerEnd) return own;
+  const unmerged = (c: number) => table.rows[row][c].rowSpan === 1 && table.rows[row][c].colSpan === 1;
+  for (let c = col; c >= 0 && unmerged(c) && clean(table.rows[row + 1][c].text) !== ''; c--) {
+    const text = clean(table.rows[row][c].text);
+    if (text) return text;
+  }
+  return '';
+}
+
 export function readHeader(table: RawTable): TableHeader | null {
   const rows = table.rows.length;
   if (rows === 0) return null;
   let headerStart = 0;
-  // Titles above the header: full-width rows (the xlsx samples carry the form's title there).
-  while (headerStart < rows - 1 && isFullWidthRow(table, headerStart) && table.rows[headerStart].length > 1) headerStart++;
+  // Titles above the header: full-width rows (the xlsx samples carry the form's title there),
+  // and blank rows — a sheet often leaves one between the title and the table; taken for the
+  // header, it made the form unrecognisable. (Blank rows added with the digital-maturity kind.)
+  const isBlankRow = (row: number) => table.rows[row].every((c) => clean(c.text) === '');
+  while (headerStart < rows - 1 && (isFullWidthRow(table, headerStart) || isBlankRow(headerStart)) && table.rows[headerStart].length > 1) headerStart++;
   let bodyStart = -1;
   let hasColumnNumbers = false;
   for (let r = headerStart; r < Math.min(rows, headerStart + 8); r++) {
@@ -130,7 +151,7 @@ export function readHeader(table: RawTable): TableHeader | null {
   const columns: Column[] = table.rows[headerStart].map((_, index) => {
     const headings: string[] = [];
     for (let r = headerStart; r < headerEnd; r++) {
-      const text = clean(table.rows[r][index].text);
+      const text = groupHeading(table, r, index, headerEnd);
       if (text && headings[headings.length - 1] !== text) headings.push(text);
     }
     return { index, headings, label: headings[headings.length - 1] ?? '', ...roleOf(headings) };

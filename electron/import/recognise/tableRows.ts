@@ -39,7 +39,8 @@ export function readAmount(context: TableContext, row: number, column: Column): 
   const parsed = parseThousands(text);
   if (!parsed.ok) {
     const found = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-    throw cellError({ table: context.table, row, col: column.index, column: column.label }, `ожидалась сумма в тыс. руб., найдено «${found}» (${parsed.reason})`);
+    const reason = parsed.reason === 'ожидалась сумма в тыс. руб.' ? '' : ` (${parsed.reason})`;
+    throw cellError({ table: context.table, row, col: column.index, column: column.label }, `ожидалась сумма в тыс. руб., найдено «${found}»${reason}`);
   }
   return parsed.kopecks;
 }

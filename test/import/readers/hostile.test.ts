@@ -26,13 +26,16 @@ import {
 
 const MEGABYTE = 1024 * 1024;
 
-/** Refusal of `bytes` must take under 2 s and leave RSS less than 100 MB bigger. */
+/**
+ * Refusal of `bytes` must leave RSS less than 100 MB bigger and come in seconds: inflating the
+ * whole gigabyte would take far longer, so the bound is loose enough for a loaded machine.
+ */
 function expectRefusedCheaply(bytes: Uint8Array, file: string, message: RegExp): void {
   globalThis.gc?.();
   const rssBefore = process.memoryUsage().rss;
   const started = performance.now();
   expectRefused(() => readTables(bytes, file), file, message);
-  expect(performance.now() - started).toBeLessThan(2000);
+  expect(performance.now() - started).toBeLessThan(10_000);
   expect(process.memoryUsage().rss - rssBefore).toBeLessThan(100 * MEGABYTE);
 }
 

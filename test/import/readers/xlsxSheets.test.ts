@@ -165,7 +165,8 @@ describe('workbook', () => {
     expect(texts(xlsxPackage([{ name: 'Л', xml: sheet }]))).toEqual([['Префикс']]);
   });
 
-  it('reads a 10 500-row book written by exceljs in well under a second', async () => {
+  // Its speed is measured by `npm run bench`, not asserted here.
+  it('reads a 10 500-row book written by exceljs', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Мероприятия');
     sheet.addRow(['№', 'Наименование', 'Исполнитель', '2022', '2023', 'Итого', 'Примечание']);
@@ -176,9 +177,7 @@ describe('workbook', () => {
     }
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
 
-    const started = performance.now();
     const [table] = readTables(bytes, 'big.xlsx');
-    const elapsed = performance.now() - started;
 
     expect(table.rows).toHaveLength(10_502);
     expect(table.rows[0][0]).toMatchObject({ text: '№', rowSpan: 2 });
@@ -186,6 +185,5 @@ describe('workbook', () => {
     expect(last.map((cell) => cell.text)).toEqual(['10500.', 'Мероприятие 10500: обеспечение деятельности', 'МКУ «ЦС» 20', '11550', '6806.85333', '3306.2', '-']);
     expect(table.rows[2][3]).toMatchObject({ text: '1.1', numeric: true });
     expect(table.displayRow(10_501)).toBe('10502');
-    expect(elapsed).toBeLessThan(1000);
   });
 });

@@ -1,0 +1,45 @@
+// Import figures: a 10 000-activity Table 4 in .xlsx (Munplan's own export of the large
+// program, about 11 500 rows) previewed and committed in a separate process, with its peak
+// memory; and, side by side, LibreOffice opening the same file and saving it as CSV.
+
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildReport, renderReport } from '../../electron/reports/buildReport';
+import { largeProgramDetail } from './largeProgram';
+import { measure, report } from './measure';
+
+export async function importBenchmark(): Promise<void> {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'munplan-bench-import-'));
+  try {
+    const file = path.join(folder, 'table4-10000.xlsx');
+    writeFileSync(file, await renderReport(buildReport(largeProgramDetail(), 'resources', null), 'xlsx'));
+    console.log(`  file: ${(statSync(file).size / 1e6).toFixed(2)} MB`);
+    const worker = path.join(import.meta.dirname, 'importWorker.ts');
+    const output = execFileSync(process.execPath, ['--import', 'tsx', worker, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const figures = JSON.parse(output) as { previewMs: number; totalMs: number; peakRssMb: number; nodes: number; amounts: number; errors: number };
+    console.log(`  read back: ${figures.nodes} parts, ${figures.amounts} amounts, ${figures.errors} stated totals that disagree`);
+    report('preview', figures.previewMs);
+    report('preview + commit', figures.totalMs, 2000);
+    console.log(`  peak memory of the importing process: ${figures.peakRssMb.toFixed(0)} MB (target < 300 MB: ${figures.peakRssMb < 300 ? 'met' : 'MISSED'})`);
+    try {
+      const profile = path.join(folder, 'lo-profile');
+      // A first start creates the profile; time the second, as a user's LibreOffice would start.
+      execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--version'], { stdio: 'ignore', timeout: 120_000 });
+      const { ms } = await measure(() =>
+        execFileSync(
+          'soffice',
+          [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', path.join(folder, 'csv'), file],
+          { stdio: 'ignore', timeout: 300_000 },
+        ),
+      );
+      report('LibreOffice opening the same file and saving it as CSV', ms);
+      console.log(`  Munplan / LibreOffice: ${(figures.totalMs / ms).toFixed(2)} (target ≤ 1: ${figures.totalMs <= ms ? 'met' : 'MISSED'})`);
+    } catch {
+      console.log('  LibreOffice is not installed: the side-by-side comparison is skipped');
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
