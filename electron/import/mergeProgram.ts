@@ -10,20 +10,37 @@ import { insertNode, updateNode } from '../db/repositories/nodes.repository';
 import { ensureOrganisation } from '../db/repositories/organisations.repository';
 import { loadProgramDetail } from '../db/repositories/programDetail.repository';
 import { statement, type Workspace } from '../db/workspace';
+import { buildProgramTree } from '../../shared/programTree';
 import { normaliseCode } from './cellText';
 
-const nodeKey = (node: Pick<ProgramNode, 'kind' | 'code' | 'title'>) =>
-  node.code ? `${node.kind}|${normaliseCode(node.code)}` : `${node.kind}|title|${node.title.toLowerCase()}`;
+/**
+ * How a part is recognised across two versions of a program. A dotted code («2.1.1») names one
+ * part in the whole program; a short one («02», «1.») repeats under each subprogram or section,
+ * so it is recognised together with its parent's key; a part without a code by its title.
+ */
+function nodeKeys(nodes: readonly ProgramNode[]): Map<number, string> {
+  const keys = new Map<number, string>();
+  for (const node of buildProgramTree(nodes).depthFirst) {
+    const code = normaliseCode(node.code);
+    const own = code ? `${node.kind}|${code}` : `${node.kind}|title|${node.title.toLowerCase()}`;
+    const parentKey = node.parentId === null ? '' : (keys.get(node.parentId) ?? '');
+    keys.set(node.id, code.includes('.') ? own : `${parentKey}/${own}`);
+  }
+  return keys;
+}
 
 export function mergeIntoProgram(ws: Workspace, programId: number, incoming: ProgramDetail): { matchedNodes: number; matchedIndicators: number } {
   const existing = loadProgramDetail(ws, programId)!;
   const organisations = new Map(incoming.organisations.map((o) => [o.id, ensureOrganisation(ws, o.name)]));
   const org = (id: number | null) => (id === null ? null : organisations.get(id)!);
 
-  const existingNodes = new Map(existing.nodes.map((n) => [nodeKey(n), n.id]));
+  const existingKeys = nodeKeys(existing.nodes);
+  const existingNodes = new Map(existing.nodes.map((n) => [existingKeys.get(n.id)!, n.id]));
+  const incomingKeys = nodeKeys(incoming.nodes);
   const nodeIds = new Map<number, number>();
   let matchedNodes = 0;
-  for (const node of incoming.nodes) {
+  // Parents before children, so a new part finds its parent's new id.
+  for (const node of buildProgramTree(incoming.nodes).depthFirst) {
     const fields = {
       kind: node.kind,
       code: node.code,
@@ -36,7 +53,7 @@ export function mergeIntoProgram(ws: Workspace, programId: number, incoming: Pro
       source: node.source,
       executors: node.executors.map((e) => ({ organisationId: org(e.organisationId)!, label: e.label })),
     };
-    const match = existingNodes.get(nodeKey(node));
+    const match = existingNodes.get(incomingKeys.get(node.id)!);
     if (match !== undefined) {
       matchedNodes++;
       nodeIds.set(node.id, match);

@@ -129,6 +129,43 @@ describe('financing and roll-ups', () => {
   });
 });
 
+describe('the tree of parts', () => {
+  it('moves a part with its subtree, keeps siblings numbered, and refuses a move into itself', async () => {
+    const { program, sub, main, a1, a2 } = await smallProgram();
+    await t.api('financing/set-year', { nodeId: a1.id, year: 2022, source: 'local', organisationId: null, amount: '10' });
+    const sub2 = await t.api('nodes/create', { programId: program.id, parentId: null, kind: 'subprogram', code: 'II', title: 'Инфраструктура' });
+    const moved = await t.api('nodes/move', { nodeId: main.id, parentId: sub2.id, position: 0 });
+    expect(moved).toMatchObject({ parentId: sub2.id, position: 0 });
+    const totals = await t.api('totals/get', { programId: program.id });
+    const amountOf = (id: number) => totals.nodes.find((n) => n.nodeId === id)!.total;
+    expect([amountOf(sub.id), amountOf(sub2.id)]).toEqual([0, 1_000_000]);
+    const intoItself = await t.dispatch('nodes/move', { nodeId: main.id, parentId: a1.id, position: 0 });
+    expect(!intoItself.ok && intoItself.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/внутрь самого себя/) });
+    const reordered = await t.api('nodes/move', { nodeId: a2.id, parentId: main.id, position: 0 });
+    expect(reordered.position).toBe(0);
+    const detail = await t.api('programs/get', { programId: program.id });
+    expect(detail.nodes.filter((n) => n.parentId === main.id).map((n) => [n.code, n.position])).toEqual([
+      ['02.02', 0],
+      ['02.01', 1],
+    ]);
+  });
+
+  it('deletes a part with its whole subtree and everything attached, and undo brings it all back', async () => {
+    const { program, sub, a1, mfc } = await smallProgram();
+    await t.api('financing/set-year', { nodeId: a1.id, year: 2022, source: 'local', organisationId: mfc.id, amount: '10' });
+    const indicator = await t.api('indicators/create', { programId: program.id, name: 'Доля', taskNodeId: sub.id });
+    await t.api('indicators/link', { indicatorId: indicator.id, nodeIds: [a1.id] });
+    const before = snapshotTables(t.ws);
+    expect(await t.api('nodes/delete', { nodeId: sub.id })).toEqual({ deletedNodes: 4 });
+    const detail = await t.api('programs/get', { programId: program.id });
+    expect(detail.nodes).toEqual([]);
+    expect(detail.financing).toEqual([]);
+    expect(detail.indicators[0]).toMatchObject({ taskNodeId: null, nodeIds: [] });
+    await t.api('history/undo', {});
+    expect(snapshotTables(t.ws)).toEqual(before);
+  });
+});
+
 describe('undo and redo', () => {
   it('restore exactly the state before each edit, and redo brings it back', async () => {
     const states: unknown[] = [snapshotTables(t.ws)];
