@@ -76,12 +76,13 @@ function toCommonScale(a: string, b: string): [bigint, bigint] {
   return [scaled(a, scale), scaled(b, scale)];
 }
 
-function fractionLength(value: string): number {
+export function fractionLength(value: string): number {
   const dot = value.indexOf('.');
   return dot < 0 ? 0 : value.length - dot - 1;
 }
 
-function scaled(value: string, scale: number): bigint {
+/** A normalised decimal as an integer of 10^-scale units: («41.67», 3) → 41670n. */
+export function scaled(value: string, scale: number): bigint {
   const negative = value.startsWith('-');
   const [whole, fraction = ''] = value.replace('-', '').split('.');
   const digits = BigInt(whole + fraction.padEnd(scale, '0'));
@@ -104,4 +105,20 @@ export function percentOf(numerator: string, denominator: string, decimals = 2):
   const fraction = (rounded % factor).toString().padStart(decimals, '0');
   const body = decimals > 0 ? `${whole}.${fraction}` : `${whole}`;
   return normaliseDecimal(negative ? `-${body}` : body);
+}
+
+/**
+ * The exact mean of decimals, rounded half-up to `decimals` places and normalised («47.5»);
+ * `exact` tells whether the rounding lost anything.
+ */
+export function meanOf(values: string[], decimals: number): { value: string; exact: boolean } | null {
+  if (values.length === 0) return null;
+  const scale = Math.max(...values.map(fractionLength));
+  const numerator = values.reduce((total, value) => total + scaled(value, scale), 0n) * 10n ** BigInt(decimals);
+  const denominator = BigInt(values.length) * 10n ** BigInt(scale);
+  const magnitude = numerator < 0n ? -numerator : numerator;
+  const rounded = (2n * magnitude + denominator) / (2n * denominator);
+  const factor = 10n ** BigInt(decimals);
+  const body = decimals > 0 ? `${rounded / factor}.${(rounded % factor).toString().padStart(decimals, '0')}` : `${rounded}`;
+  return { value: normaliseDecimal(numerator < 0n ? `-${body}` : body)!, exact: numerator % denominator === 0n };
 }

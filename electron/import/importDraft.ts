@@ -124,8 +124,26 @@ export class ImportDraft {
     return organisationId;
   }
 
-  addIndicator(fields: Omit<Indicator, 'id' | 'position' | 'values' | 'nodeIds'>): Indicator {
-    const indicator: Indicator = { ...fields, id: this.nextId++, position: this.indicators.length, values: [], nodeIds: [] };
+  /** An indicator with what the form gave; the rest as a new indicator has it (рост, основной). */
+  addIndicator(fields: Pick<Indicator, 'name'> & Partial<Omit<Indicator, 'id' | 'position' | 'values' | 'nodeIds'>>): Indicator {
+    const indicator: Indicator = {
+      code: '',
+      unit: '',
+      direction: 'up',
+      cumulative: false,
+      kind: 'main',
+      territory: null,
+      note: null,
+      taskNodeId: null,
+      base: null,
+      baseYear: null,
+      baseDate: null,
+      ...fields,
+      id: this.nextId++,
+      position: this.indicators.length,
+      values: [],
+      nodeIds: [],
+    };
     this.indicators.push(indicator);
     return indicator;
   }

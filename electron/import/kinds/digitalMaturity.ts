@@ -8,7 +8,7 @@
 // not stored, and figures the file gives for it are only checked against the indicators.
 
 import type { Indicator } from '../../../shared/domain';
-import { formatDecimal, normaliseDecimal, type IndicatorValue } from '../../../shared/indicatorValue';
+import { formatDecimal, fractionLength, meanOf, scaled, type IndicatorValue } from '../../../shared/indicatorValue';
 import { clean, isBlankOrDash } from '../cellText';
 import { readIndicatorName } from '../indicatorText';
 import type { Place } from '../place';
@@ -55,18 +55,6 @@ export function maturitySector(titleLines: string[]): string | null | undefined 
 
 // ─── exact averages ─────────────────────────────────────────────────────────────────────────
 
-function fractionDigits(value: string): number {
-  const dot = value.indexOf('.');
-  return dot < 0 ? 0 : value.length - dot - 1;
-}
-
-function scaled(value: string, scale: number): bigint {
-  const negative = value.startsWith('-');
-  const [whole, fraction = ''] = value.replace('-', '').split('.');
-  const digits = BigInt(whole + fraction.padEnd(scale, '0'));
-  return negative ? -digits : digits;
-}
-
 const abs = (n: bigint): bigint => (n < 0n ? -n : n);
 
 /**
@@ -74,8 +62,8 @@ const abs = (n: bigint): bigint => (n < 0n ? -n : n);
  * to as many decimals as it is printed with («33,3» for 33,333…), and no further off.
  */
 export function averageAgrees(printed: string, values: string[]): boolean {
-  const decimals = fractionDigits(printed);
-  const scale = Math.max(decimals, ...values.map(fractionDigits));
+  const decimals = fractionLength(printed);
+  const scale = Math.max(decimals, ...values.map(fractionLength));
   const count = BigInt(values.length);
   const sum = values.reduce((total, value) => total + scaled(value, scale), 0n);
   const difference = abs(scaled(printed, scale) * count - sum);
@@ -84,13 +72,8 @@ export function averageAgrees(printed: string, values: string[]): boolean {
 
 /** The exact mean as officers read it: «47,5»; «≈ 33,3333» when it does not end in 4 decimals. */
 export function averageText(values: string[]): string {
-  const scale = Math.max(...values.map(fractionDigits));
-  const numerator = values.reduce((total, value) => total + scaled(value, scale), 0n) * 10_000n;
-  const denominator = BigInt(values.length) * 10n ** BigInt(scale);
-  const rounded = (2n * abs(numerator) + denominator) / (2n * denominator);
-  const body = `${rounded / 10_000n}.${(rounded % 10_000n).toString().padStart(4, '0')}`;
-  const text = formatDecimal(normaliseDecimal(numerator < 0n ? `-${body}` : body)!);
-  return numerator % denominator === 0n ? text : `≈ ${text}`;
+  const mean = meanOf(values, 4)!;
+  return mean.exact ? formatDecimal(mean.value) : `≈ ${formatDecimal(mean.value)}`;
 }
 
 // ─── the kind ───────────────────────────────────────────────────────────────────────────────
@@ -125,21 +108,7 @@ export const digitalMaturityKind: TableKind = {
         if (value) indicator.values.push({ ...value, year: column.year!, period: 0, type: 'plan', date: null, comment: null });
       }
     };
-    const addIndicator = (code: string, name: string, unit: string): Indicator =>
-      draft.addIndicator({
-        code,
-        name,
-        unit,
-        direction: 'up',
-        cumulative: false,
-        kind: 'main',
-        territory: null,
-        note: null,
-        taskNodeId: null,
-        base: null,
-        baseYear: null,
-        baseDate: null,
-      });
+    const addIndicator = (code: string, name: string, unit: string): Indicator => draft.addIndicator({ code, name, unit });
 
     const numbered = new Map<string, Indicator>();
     const activityLines: ActivitiesLine[] = [];

@@ -162,20 +162,7 @@ export const strategyProjectsKind: TableKind = {
         const key = nameKey(entry.name);
         let indicator = draft.indicators.find((i) => nameKey(i.name) === key);
         if (!indicator) {
-          indicator = draft.addIndicator({
-            code: '',
-            name: entry.name,
-            unit: entry.unit,
-            direction: 'up',
-            cumulative: false,
-            kind: 'main',
-            territory: null,
-            note: null,
-            taskNodeId: null,
-            base: null,
-            baseYear: null,
-            baseDate: null,
-          });
+          indicator = draft.addIndicator({ name: entry.name, unit: entry.unit });
           for (const { column, value } of entry.values) {
             indicator.values.push({ ...value, year: column.year!, period: 0, type: 'plan', date: null, comment: null });
           }

@@ -3,30 +3,10 @@
 // planned average (indicator 1 + … + indicator N) / N computed exactly, each indicator's values
 // and the activities planned for it in each year.
 
-import { formatDecimal } from '../../../shared/indicatorValue';
+import { formatDecimal, meanOf } from '../../../shared/indicatorValue';
 import type { Indicator } from '../../../shared/domain';
 import type { ReportColumn, ReportDocument, ReportRow } from '../reportDocument';
 import type { ReportSource } from './reportSource';
-
-/** The exact mean of decimal strings, rounded half-up to two places. */
-export function averageOf(values: string[]): string | null {
-  if (values.length === 0) return null;
-  const scale = 10n ** 6n;
-  const scaled = values.map((v) => {
-    const negative = v.startsWith('-');
-    const [whole, fraction = ''] = v.replace('-', '').split('.');
-    const n = BigInt(whole) * scale + BigInt(fraction.padEnd(6, '0').slice(0, 6));
-    return negative ? -n : n;
-  });
-  const sum = scaled.reduce((a, b) => a + b, 0n);
-  const count = BigInt(values.length);
-  // Two decimals: (sum / count) / 10^4, rounded half-up.
-  const hundredths = (sum * 2n + count * 10n ** 4n) / (count * 2n * 10n ** 4n);
-  const negative = hundredths < 0n;
-  const abs = negative ? -hundredths : hundredths;
-  const text = `${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`.replace(/\.?0+$/, '');
-  return negative ? `-${text}` : text;
-}
 
 const planValue = (indicator: Indicator, year: number) =>
   indicator.values.find((v) => v.year === year && v.period === 0 && v.type === 'plan');
@@ -49,8 +29,8 @@ export function digitalMaturityReport(source: ReportSource): ReportDocument {
       'Плановое среднее значение показателя ЦЗ (по мнению РОИВ) (Показатель 1 + ... + Показатель N)/ N',
       years.map((year) => {
         const values = components.map((i) => planValue(i, year)?.value).filter((v): v is string => !!v);
-        const average = values.length === components.length ? averageOf(values) : null;
-        return average === null ? '-' : formatDecimal(average);
+        const average = values.length === components.length ? meanOf(values, 2) : null;
+        return average === null ? '-' : formatDecimal(average.value);
       }),
     ),
     { cells: [{ kind: 'text', text: 'В том числе в разрезе каждого показателя, входящего в оценку ЦЗ отрасли:', italic: true, colSpan: columns.length }] },
