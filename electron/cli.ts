@@ -14,6 +14,7 @@ import { createHandlerContext } from './api/context';
 import { closeWorkspace, openWorkspace, type Workspace } from './db/workspace';
 import { MigrationError } from './db/migrate';
 import { restoreDatabase, RestoreError } from './db/restore';
+import { BACKUP_REASON_LABELS, backupFolderOf, formatBackupMoment, listBackups } from './db/backupStore';
 
 const USAGE = `Использование: npm run --silent cli -- --db ФАЙЛ <команда> [параметры]
 
@@ -31,7 +32,9 @@ const USAGE = `Использование: npm run --silent cli -- --db ФАЙЛ
                                                  отчётная форма: passport, indicators, activities,
                                                  budget, resources, roadmap, planfact, maturity
   backup --out ФАЙЛ                              резервная копия базы
-  restore ФАЙЛ                                   восстановить базу из копии`;
+  restore ФАЙЛ [--json]                          восстановить базу из копии; прежняя база
+                                                 остаётся в папке резервных копий
+  backups [--json]                               автоматические резервные копии, новые сверху`;
 
 class UsageError extends Error {}
 class InputError extends Error {}
@@ -122,7 +125,7 @@ function printFindings(findings: Finding[]): void {
   for (const f of findings) console.log(`${f.severity === 'error' ? 'ОШИБКА' : 'внимание'}: ${f.where}: ${f.message}`);
 }
 
-async function runCommand(parsed: Parsed, api: ApiClient, ws: Workspace): Promise<void> {
+async function runCommand(parsed: Parsed, api: ApiClient): Promise<void> {
   const json = parsed.options.has('json');
   switch (parsed.command) {
     case 'programs': {
@@ -223,9 +226,20 @@ async function runCommand(parsed: Parsed, api: ApiClient, ws: Workspace): Promis
       const result = await api('database/backup', { file: requireOption(parsed, 'out') });
       return json ? print(result) : console.log(`Резервная копия: ${result.file}`);
     }
+    default:
+      throw new UsageError(`Неизвестная команда «${parsed.command}»`);
+  }
+}
+
+// These work on the database file and its backups folder without opening the database, so a
+// damaged database can still be restored.
+const FILE_COMMANDS = new Set(['restore', 'backups']);
+
+async function runFileCommand(parsed: Parsed): Promise<void> {
+  const json = parsed.options.has('json');
+  switch (parsed.command) {
     case 'restore': {
       const file = onePositional(parsed, 'файл резервной копии');
-      closeWorkspace(ws);
       const { keptAs } = await restoreDatabase(parsed.db, file);
       // Opening once migrates a copy made by an older version and proves it opens.
       closeWorkspace(openWorkspace(parsed.db));
@@ -233,8 +247,13 @@ async function runCommand(parsed: Parsed, api: ApiClient, ws: Workspace): Promis
       console.log(`База восстановлена из «${file}».${keptAs ? ` Прежняя база сохранена как «${keptAs}».` : ''}`);
       return;
     }
-    default:
-      throw new UsageError(`Неизвестная команда «${parsed.command}»`);
+    case 'backups': {
+      const backups = listBackups(parsed.db);
+      if (json) return print(backups);
+      if (backups.length === 0) console.log(`Резервных копий нет (папка «${backupFolderOf(parsed.db)}»).`);
+      for (const b of backups) console.log(`${formatBackupMoment(b.takenAt)}\t${BACKUP_REASON_LABELS[b.reason]}\t${b.file}`);
+      return;
+    }
   }
 }
 
@@ -248,12 +267,16 @@ export async function main(argv: string[]): Promise<number> {
   }
   let ws: Workspace | null = null;
   try {
+    if (FILE_COMMANDS.has(parsed.command)) {
+      await runFileCommand(parsed);
+      return 0;
+    }
     ws = openWorkspace(parsed.db);
     // Details of an internal failure go to a log beside the database, never to the officer's screen.
     const logFile = `${path.resolve(parsed.db)}.errors.log`;
     const log = (error: unknown) => appendFileSync(logFile, `${new Date().toISOString()} ${parsed.command}: ${(error as Error)?.stack ?? String(error)}\n`);
     const api = createApiClient(createDispatch(createHandlerContext(ws), log));
-    await runCommand(parsed, api, ws);
+    await runCommand(parsed, api);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -1,21 +1,15 @@
-// Restoring replaces the workspace file with a backup. The file being replaced is first kept
-// as a backup of its own, and the backup is checked before anything is touched.
+// Restoring replaces the workspace file with a backup. The backup is checked before anything
+// is touched, and the database being replaced is first kept in the backups folder: a sound one
+// as a verified `…-before-restore.sqlite` copy, a damaged one moved aside as found.
 
-import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { latestSchemaVersion } from './migrations';
 import { openSqlite } from './sqlite';
 import { schemaVersion } from './migrate';
+import { integrityProblem, listBackups, saveBackup, setDamagedDatabaseAside, type BackupEntry } from './backupStore';
 
 export class RestoreError extends Error {}
-
-function timestamp(date = new Date()): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\..+/, '').replace('T', '-');
-}
-
-export function backupFolderOf(databaseFile: string): string {
-  return path.join(path.dirname(path.resolve(databaseFile)), `${path.basename(databaseFile)}.backups`);
-}
 
 /** Checks that a file is a sound Munplan database this version can open. */
 export function verifyDatabaseFile(file: string): void {
@@ -41,30 +35,41 @@ export function verifyDatabaseFile(file: string): void {
   }
 }
 
+/** The newest backup in the database's folder that passes verifyDatabaseFile, or null. */
+export function newestGoodBackup(databaseFile: string): BackupEntry | null {
+  for (const backup of listBackups(databaseFile)) {
+    if (backup.reason === 'damaged') continue;
+    try {
+      verifyDatabaseFile(backup.file);
+      return backup;
+    } catch (error) {
+      if (!(error instanceof RestoreError)) throw error;
+    }
+  }
+  return null;
+}
+
+async function keepReplacedDatabase(databaseFile: string, now: Date): Promise<string | null> {
+  if (!existsSync(databaseFile)) return null;
+  if (integrityProblem(databaseFile) !== null) return setDamagedDatabaseAside(databaseFile, now);
+  const current = openSqlite(databaseFile, { readonly: true });
+  try {
+    return (await saveBackup(databaseFile, 'before-restore', (temporaryFile) => current.backup(temporaryFile), now)).file;
+  } finally {
+    current.close();
+  }
+}
+
 /**
  * Replaces the (closed) database file with the backup. Returns where the replaced file was
  * kept. The caller must have closed every connection to `databaseFile`.
  */
-export async function restoreDatabase(databaseFile: string, backupFile: string): Promise<{ keptAs: string | null }> {
+export async function restoreDatabase(databaseFile: string, backupFile: string, options: { now?: Date } = {}): Promise<{ keptAs: string | null }> {
   const source = path.resolve(backupFile);
   const target = path.resolve(databaseFile);
   if (source === target) throw new RestoreError('Нельзя восстановить базу из неё самой');
   verifyDatabaseFile(source);
-  let keptAs: string | null = null;
-  try {
-    const current = openSqlite(target, { readonly: true });
-    try {
-      const folder = backupFolderOf(target);
-      mkdirSync(folder, { recursive: true });
-      keptAs = path.join(folder, `before-restore-${timestamp()}.sqlite`);
-      await current.backup(keptAs);
-    } finally {
-      current.close();
-    }
-  } catch (error) {
-    // No current database (first start or deleted): nothing to keep.
-    if ((error as NodeJS.ErrnoException).code !== 'SQLITE_CANTOPEN') throw error;
-  }
+  const keptAs = await keepReplacedDatabase(target, options.now ?? new Date());
   const temporary = `${target}.restore-partial`;
   copyFileSync(source, temporary);
   rmSync(`${target}-wal`, { force: true });

@@ -102,7 +102,7 @@ describe('command line', () => {
     expect(JSON.parse(cli('--db', db, 'programs', '--json').stdout)).toHaveLength(2);
     const restored = cli('--db', db, 'restore', backup, '--json');
     expect(restored.code).toBe(0);
-    expect(JSON.parse(restored.stdout).keptAs).toMatch(/before-restore-.*\.sqlite$/);
+    expect(JSON.parse(restored.stdout).keptAs).toMatch(/-before-restore\.sqlite$/);
     expect(cli('--db', db, 'programs', '--json').stdout).toBe(before);
     const bad = cli('--db', db, 'restore', path.join(root, 'README.md'));
     expect(bad.code).toBe(1);
