@@ -5,8 +5,29 @@ import Database from 'better-sqlite3';
 
 export type SqliteHandle = Database.Database;
 
-export function openSqlite(file: string, options: { readonly?: boolean } = {}): SqliteHandle {
-  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+export interface OpenSqliteOptions {
+  readonly?: boolean;
+  /** A better_sqlite3.node built for this process's ABI; absent: the process-wide one. */
+  nativeBinding?: string;
+}
+
+// The desktop app runs better-sqlite3 under Electron's ABI from a separately built binary, while
+// node_modules keeps the build for Node (tests, CLI). The choice is per process, so it is made
+// once at start-up and every opener (restore, backups) follows it without passing it along.
+let processNativeBinding: string | undefined;
+
+/** Makes every later openSqlite load better-sqlite3 from this file (undefined: its own build). */
+export function useNativeBinding(file: string | undefined): void {
+  processNativeBinding = file;
+}
+
+export function openSqlite(file: string, options: OpenSqliteOptions = {}): SqliteHandle {
+  const nativeBinding = options.nativeBinding ?? processNativeBinding;
+  const db = new Database(file, {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.readonly ?? false,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
   db.pragma('busy_timeout = 5000');
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');

@@ -14,8 +14,8 @@ export interface Workspace {
   readonly sql: Kysely<DatabaseSchema>;
 }
 
-export function openWorkspace(file: string): Workspace {
-  const sqlite = openSqlite(file);
+export function openWorkspace(file: string, options: { nativeBinding?: string } = {}): Workspace {
+  const sqlite = openSqlite(file, { nativeBinding: options.nativeBinding });
   try {
     migrate(sqlite);
   } catch (error) {
