@@ -1,0 +1,169 @@
+// The open program: its detail, totals and findings, kept current after every edit.
+
+import { ApiCallError } from '../../shared/api/client';
+import { mergeCellFindings, patchDetailCells, patchRollup, patchTotals } from './cellPatch';
+import type { ProgramSlice, SliceCreator, StoreState } from './types';
+
+/** The roadmap year to show: this year when the program runs through it, else its first year. */
+function defaultRoadmapYear(periodStart: number, periodEnd: number, current: number): number {
+  if (current >= periodStart && current <= periodEnd) return current;
+  const thisYear = new Date().getFullYear();
+  return thisYear >= periodStart && thisYear <= periodEnd ? thisYear : periodStart;
+}
+
+function executorName(state: StoreState, organisationId: number | null): string {
+  if (organisationId === null) return 'Исполнитель не указан';
+  const organisation = state.detail?.organisations.find((o) => o.id === organisationId) ?? state.organisations.find((o) => o.id === organisationId);
+  return organisation?.name ?? `Организация ${organisationId}`;
+}
+
+/**
+ * The store patches totals by the difference from what it holds, so it must hold its own
+ * copy: a client called in-process (tests) would otherwise get the handlers' live arrays,
+ * which the next edit changes underneath it. Over IPC or HTTP the copy is already made.
+ */
+const ownCopy = <T,>(value: T): T => structuredClone(value);
+
+const isNotFound = (error: unknown) => error instanceof ApiCallError && error.error.code === 'notFound';
+
+export const createProgramSlice: SliceCreator<ProgramSlice> = (set, get) => {
+  /** Reloads totals and findings after edits whose effect the store cannot compute itself. */
+  async function reloadDerived(programId: number): Promise<void> {
+    try {
+      const [totals, findings] = await Promise.all([get().api('totals/get', { programId }), get().api('findings/list', { programId })]);
+      if (get().programId === programId) set({ totals: ownCopy(totals), findings });
+    } catch (error) {
+      get().showError(error);
+    }
+  }
+
+  async function amendmentStep(call: () => Promise<unknown>): Promise<string | null> {
+    if (get().programId === null) return 'Программа не открыта';
+    try {
+      await call();
+      get().noteEdit();
+      await get().refreshProgram();
+      return null;
+    } catch (error) {
+      if (error instanceof ApiCallError) return error.message;
+      get().showError(error);
+      return 'Не сохранено';
+    }
+  }
+
+  return {
+    programId: null,
+    detail: null,
+    totals: null,
+    findings: [],
+    organisations: [],
+
+    async openProgram(id, screen = 'overview') {
+      if (get().programId !== id) set({ programId: id, detail: null, totals: null, findings: [], focus: null });
+      set({ screen });
+      await get().refreshProgram();
+    },
+
+    closeProgram() {
+      const screen = get().screen;
+      set({ programId: null, detail: null, totals: null, findings: [], focus: null, screen: screen === 'import' ? 'import' : 'programs' });
+    },
+
+    async refreshProgram() {
+      const programId = get().programId;
+      if (programId === null) return;
+      try {
+        const api = get().api;
+        const [detail, totals, findings, organisations] = await Promise.all([
+          api('programs/get', { programId }),
+          api('totals/get', { programId }),
+          api('findings/list', { programId }),
+          api('organisations/list', {}),
+        ]);
+        if (get().programId !== programId) return;
+        const { periodStart, periodEnd } = detail.program;
+        set({ detail, totals: ownCopy(totals), findings, organisations, roadmapYear: defaultRoadmapYear(periodStart, periodEnd, get().roadmapYear) });
+      } catch (error) {
+        if (get().programId !== programId) return;
+        if (isNotFound(error)) {
+          get().closeProgram();
+          get().showNotice('Открытой программы больше нет в базе (её создание или загрузка отменены).');
+          return;
+        }
+        get().showError(error);
+      }
+    },
+
+    applyCellUpdate(update) {
+      set((state) => ({
+        detail: state.detail ? patchDetailCells(state.detail, [update.cell]) : null,
+        totals: state.totals ? patchTotals(state.totals, update, executorName(state, update.cell.organisationId)) : null,
+        findings: mergeCellFindings(state.findings, update),
+        programs: state.programs.map((p) => (p.id === state.programId ? { ...p, totalKopecks: update.programYear.total } : p)),
+      }));
+      get().noteEdit();
+    },
+
+    applyRollup(rollup, program, cells) {
+      const programId = get().programId;
+      set((state) => ({
+        detail: state.detail && cells ? patchDetailCells(state.detail, cells) : state.detail,
+        totals: state.totals ? patchRollup(state.totals, rollup, program) : null,
+        programs: state.programs.map((p) => (p.id === state.programId ? { ...p, totalKopecks: program.total } : p)),
+      }));
+      get().noteEdit();
+      if (programId !== null) void reloadDerived(programId);
+    },
+
+    async updatePassport(changes) {
+      const programId = get().programId;
+      if (programId === null) return 'Программа не открыта';
+      try {
+        const program = await get().api('programs/update', { programId, changes });
+        get().noteEdit();
+        const detail = get().detail;
+        if (get().programId === programId && detail) set({ detail: { ...detail, program } });
+        // The passport names organisations, the period moves totals and findings, the title
+        // and status show in the list: reload what depends on them.
+        if ('periodStart' in changes || 'periodEnd' in changes || 'responsibleExecutorId' in changes || 'coExecutorIds' in changes || 'participantIds' in changes) {
+          await get().refreshProgram();
+        }
+        if ('title' in changes || 'status' in changes || 'periodStart' in changes || 'periodEnd' in changes) await get().loadPrograms();
+        return null;
+      } catch (error) {
+        if (error instanceof ApiCallError) return error.message;
+        get().showError(error);
+        return 'Не сохранено';
+      }
+    },
+
+    async loadOrganisations() {
+      try {
+        set({ organisations: await get().api('organisations/list', {}) });
+      } catch (error) {
+        get().showError(error);
+      }
+    },
+
+    async createOrganisation(name) {
+      try {
+        const organisation = await get().api('organisations/create', { name });
+        get().noteEdit();
+        set((state) => ({ organisations: [...state.organisations, organisation] }));
+        return organisation;
+      } catch (error) {
+        if (error instanceof ApiCallError) return error.message;
+        get().showError(error);
+        return 'Не сохранено';
+      }
+    },
+
+    async openAmendment(act) {
+      return amendmentStep(() => get().api('amendments/open', { programId: get().programId!, ...act }));
+    },
+
+    async closeAmendment() {
+      return amendmentStep(() => get().api('amendments/close', { programId: get().programId! }));
+    },
+  };
+};
