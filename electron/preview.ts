@@ -3,40 +3,12 @@
 //   npm run preview [-- --db FILE] [--port N]
 // The renderer is built first when dist/renderer is missing or older than its sources.
 
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createHandlerContext } from './api/context';
 import { createDispatch } from './api/dispatch';
 import { startLoopbackBridge } from './bridge/loopbackBridge';
+import { builtRendererFolder, ensureRendererBuilt } from './bridge/rendererBuild';
 import { closeWorkspace, openWorkspace } from './db/workspace';
-
-const projectRoot = fileURLToPath(new URL('../', import.meta.url));
-const builtEntry = path.join(projectRoot, 'dist', 'renderer', 'index.html');
-
-/** What the built renderer is made of: its own sources, the shared code and the demo program. */
-const RENDERER_SOURCES = ['renderer', 'shared', path.join('resources', 'demo'), 'vite.config.ts', 'package.json'];
-
-function newestChange(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const info = statSync(entry);
-  if (!info.isDirectory()) return info.mtimeMs;
-  let newest = info.mtimeMs;
-  for (const child of readdirSync(entry)) newest = Math.max(newest, newestChange(path.join(entry, child)));
-  return newest;
-}
-
-export function rendererIsStale(): boolean {
-  if (!existsSync(builtEntry)) return true;
-  const built = statSync(builtEntry).mtimeMs;
-  return RENDERER_SOURCES.some((source) => newestChange(path.join(projectRoot, source)) > built);
-}
-
-async function buildRenderer(): Promise<void> {
-  console.log('Сборка интерфейса (vite build)…');
-  const { build } = await import('vite');
-  await build({ configFile: path.join(projectRoot, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
-}
 
 interface PreviewArguments {
   db: string;
@@ -65,11 +37,11 @@ function parseArguments(argv: string[]): PreviewArguments {
 
 async function main(): Promise<void> {
   const args = parseArguments(process.argv.slice(2));
-  if (rendererIsStale()) await buildRenderer();
+  await ensureRendererBuilt();
   const dbFile = path.resolve(args.db);
   const workspace = openWorkspace(dbFile);
   const dispatch = createDispatch(createHandlerContext(workspace));
-  const bridge = await startLoopbackBridge({ dispatch, staticDir: path.dirname(builtEntry), host: '127.0.0.1', port: args.port });
+  const bridge = await startLoopbackBridge({ dispatch, staticDir: builtRendererFolder, host: '127.0.0.1', port: args.port });
 
   console.log(`Munplan в браузере: ${bridge.url}`);
   console.log(`База данных: ${dbFile}`);

@@ -6,6 +6,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, 
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { ensureRendererBuilt } from '../bridge/rendererBuild';
 import { MAIN_BUNDLE, PRELOAD_BUNDLE, RENDERER_ENTRY } from './appLayout';
 import {
   bindingCacheRoot,
@@ -96,15 +97,9 @@ export async function ensureElectronBinding(projectRoot: string, log: Log): Prom
   return staged;
 }
 
-const VITE_CONFIGS = ['vite.config.ts', 'vite.config.mts', 'vite.config.js', 'vite.config.mjs'];
-
-/** Builds the renderer with the project's Vite configuration into dist/renderer. */
+/** Builds the renderer into dist/renderer unless it is already up to date with its sources. */
 export async function buildRenderer(projectRoot: string): Promise<string> {
-  const configFile = VITE_CONFIGS.map((name) => path.join(projectRoot, name)).find((file) => existsSync(file));
-  if (configFile) {
-    const { build: viteBuild } = await import('vite');
-    await viteBuild({ configFile, mode: 'production', logLevel: 'warn' });
-  }
+  await ensureRendererBuilt(() => undefined);
   const entry = path.join(projectRoot, RENDERER_ENTRY);
   if (!existsSync(entry)) throw new Error(`Интерфейс не собран: нет ${RENDERER_ENTRY}`);
   return entry;
