@@ -27,6 +27,7 @@ import {
 import { parentIds, useCollapsed, visibleNodes } from '../grid/program/treeRows';
 import type { CellRef, CellState, CommitResult, GridColumn, GridEdit, GridRow } from '../grid/types';
 import { useStore } from '../store';
+import { PartsPanel } from './structure/PartsPanel';
 import '../grid/gridScreen.css';
 import './StructureScreen.css';
 
@@ -144,6 +145,8 @@ export function StructureScreen() {
   const focus = useStore((s) => s.focus);
   const { collapsed, setCollapsed, toggle, reveal } = useCollapsed();
   const [breakdown, setBreakdown] = useState(false);
+  // An empty program opens with the parts form shown; afterwards it stays as the officer left it.
+  const [partsOpen, setPartsOpen] = useState(() => (useStore.getState().detail?.nodes.length ?? 0) === 0);
   const [gridFocus, setGridFocus] = useState<CellRef | null>(null);
 
   const years = useMemo(() => {
@@ -174,8 +177,17 @@ export function StructureScreen() {
 
   const columns = useMemo<GridColumn<StructureRow>[]>(
     () => [
-      { key: 'code', title: '№', width: 72, frozen: true },
-      { key: 'title', title: 'Наименование', width: 380, frozen: true, tree: true, wrap: true },
+      { key: 'code', title: '№', width: 72, frozen: true, editable: (row) => row.line.kind === 'part', readonlyReason: 'Номер указывается в строке части программы' },
+      {
+        key: 'title',
+        title: 'Наименование',
+        width: 380,
+        frozen: true,
+        tree: true,
+        wrap: true,
+        editable: (row) => row.line.kind === 'part',
+        readonlyReason: 'Наименование указывается в строке части программы',
+      },
       ...years.map(
         (year): GridColumn<StructureRow> => ({
           key: yearKey(year),
@@ -260,8 +272,10 @@ export function StructureScreen() {
     for (const edit of edits) {
       const row = rowByKeyRef.current.get(edit.rowKey);
       if (!row?.node) return { ok: false, message: 'Строка больше не существует', cell: edit };
-      if (edit.columnKey === 'result') {
-        texts.push({ edit, nodeId: row.node.id, changes: { expectedResult: edit.text } });
+      if (edit.columnKey === 'result' || edit.columnKey === 'code' || edit.columnKey === 'title') {
+        const field = edit.columnKey === 'result' ? 'expectedResult' : edit.columnKey;
+        if (field === 'title' && !edit.text.trim()) return { ok: false, message: 'Наименование не может быть пустым', cell: edit };
+        texts.push({ edit, nodeId: row.node.id, changes: { [field]: edit.text.trim() } });
         continue;
       }
       const year = Number(edit.columnKey.slice(1));
@@ -296,6 +310,10 @@ export function StructureScreen() {
           Развернуть всё
         </button>
       </div>
+      <details className="parts-details" open={partsOpen} onToggle={(e) => setPartsOpen(e.currentTarget.open)}>
+        <summary>Добавить или удалить часть программы</summary>
+        <PartsPanel />
+      </details>
       {detail.nodes.length === 0 && <p className="muted">В программе пока нет частей: добавьте их или загрузите шаблон.</p>}
       <div className="grid-host">
         <DataGrid<StructureRow>
