@@ -146,7 +146,7 @@ describe('StructureScreen', () => {
     const before = snapshotTables(workspace.ws);
     await select(user, parent);
     await user.keyboard('100');
-    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(within(table).queryByRole('textbox')).toBeNull();
     expect(within(cellOf(table, '1.1', '2022 г.')).getByRole('alert').textContent).toMatch(/складывается из вложенных мероприятий/);
     expect(snapshotTables(workspace.ws)).toEqual(before);
   });
