@@ -5,7 +5,11 @@ import type { NodeKind, Source } from '../../shared/domain';
 import { parseRussianDate } from '../../shared/dates';
 
 /** Whitespace of every kind folded to single spaces, ends trimmed. */
+const FOLDABLE = /[\s\u00a0\u202f\u2009]{2}|[\t\n\r\f\v\u00a0\u202f\u2009]|^\s|\s$/;
+
 export function clean(text: string): string {
+  // Most cells are already clean: one test instead of a replace and a trim on a 10 000-row table.
+  if (!FOLDABLE.test(text)) return text;
   return text.replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
 }
 

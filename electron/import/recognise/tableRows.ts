@@ -61,11 +61,13 @@ export function readIndicatorValue(context: TableContext, row: number, column: C
 export function fullWidthText(context: TableContext, row: number): string | null {
   const cells = context.table.rows[row];
   const first = cells[0];
-  const sameArea = (c: (typeof cells)[number]) => c.originRow === first.originRow && c.originCol === first.originCol;
-  if (cells.every(sameArea)) return clean(first.text);
-  const texts = cells.map((c) => (sameArea(c) ? '' : clean(c.text)));
-  const nonEmpty = texts.filter((t, i) => i > 0 && t !== '');
-  return nonEmpty.length === 0 ? clean(first.text) : null;
+  // Readers trim cell texts, so an empty text is an empty cell; stop at the first other text.
+  for (let i = 1; i < cells.length; i++) {
+    const cell = cells[i];
+    const sameArea = cell.originRow === first.originRow && cell.originCol === first.originCol;
+    if (!sameArea && cell.text !== '') return null;
+  }
+  return clean(first.text);
 }
 
 /** Title lines of the form: the caption, or the sheet's rows above the header. */
