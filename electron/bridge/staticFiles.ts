@@ -1,5 +1,6 @@
-// The built renderer's files, served read-only: a request names a file under the folder or
-// gets nothing (no listing, no way out of the folder, no hidden files).
+// The built renderer's files, served read-only by the loopback bridge and by the desktop
+// window's app:// scheme: a request names a file under the folder or gets nothing (no
+// listing, no way out of the folder, no hidden files).
 
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,6 +19,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
   '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
 };
 
 export function contentTypeOf(file: string): string {

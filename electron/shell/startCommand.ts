@@ -47,7 +47,7 @@ function electronProbe(env: NodeJS.ProcessEnv): ElectronProbe {
   return {
     resolve() {
       if (env.MUNPLAN_ELECTRON_BINARY) return env.MUNPLAN_ELECTRON_BINARY;
-      // In Node, require('electron') is the binary's path. A failed require is not cached,
+      // In Node the electron package exports the binary's path. A failed require is not cached,
       // so asking again after a download sees the new state.
       const id = require.resolve('electron');
       delete require.cache[id];
