@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TotalsView } from '../../shared/api/contract';
 import type { ProgramDetail, ProgramNode, Source } from '../../shared/domain';
 import type { Finding } from '../../shared/findings';
-import { buildProgramTree } from '../../shared/programTree';
+import { buildProgramTree, type ProgramTree } from '../../shared/programTree';
 import { DataGrid } from '../grid/DataGrid';
 import { commitFinancing, commitNodeFields, inOrder, type FinancingCellEdit, type NodeFieldEdit } from '../grid/program/commits';
 import {
@@ -71,9 +71,14 @@ function amountReason(row: StructureRow, year: number): string | undefined {
   return amountTarget(row, year) ? undefined : QUARTERS_REASON;
 }
 
-function buildRows(detail: ProgramDetail, totals: TotalsView | null, collapsed: ReadonlySet<number>, breakdown: boolean): StructureRow[] {
-  const tree = buildProgramTree(detail.nodes);
-  const financing = indexFinancing(detail);
+function buildRows(
+  detail: ProgramDetail,
+  tree: ProgramTree<ProgramNode>,
+  financing: ReturnType<typeof indexFinancing>,
+  totals: TotalsView | null,
+  collapsed: ReadonlySet<number>,
+  breakdown: boolean,
+): StructureRow[] {
   const totalsByNode = new Map((totals?.nodes ?? []).map((line) => [line.nodeId, line]));
   const rows: StructureRow[] = [{ key: 'program', node: null, line: { kind: 'program' }, emphasis: 'total' }];
   for (const { node, depth, hasChildren } of visibleNodes(tree, collapsed)) {
@@ -156,7 +161,14 @@ export function StructureScreen() {
     return Array.from({ length: periodEnd - periodStart + 1 }, (_, i) => periodStart + i);
   }, [totals, detail]);
 
-  const rows = useMemo(() => (detail ? buildRows(detail, totals, collapsed, breakdown) : []), [detail, totals, collapsed, breakdown]);
+  // An amount edit changes the amounts and totals, never the tree: it is built once per structure.
+  const nodes = detail?.nodes;
+  const tree = useMemo(() => (nodes ? buildProgramTree(nodes) : null), [nodes]);
+  const financing = useMemo(() => (detail ? indexFinancing(detail) : null), [detail?.financing, detail?.quarterly]);
+  const rows = useMemo(
+    () => (detail && tree && financing ? buildRows(detail, tree, financing, totals, collapsed, breakdown) : []),
+    [detail, tree, financing, totals, collapsed, breakdown],
+  );
   const rowByKey = useMemo(() => new Map(rows.map((row) => [row.key, row])), [rows]);
   const rowByKeyRef = useRef(rowByKey);
   rowByKeyRef.current = rowByKey;
@@ -312,7 +324,8 @@ export function StructureScreen() {
       </div>
       <details className="parts-details" open={partsOpen} onToggle={(e) => setPartsOpen(e.currentTarget.open)}>
         <summary>Добавить или удалить часть программы</summary>
-        <PartsPanel />
+        {/* Its lists name every part: built only while open, they cost nothing on a large program. */}
+        {partsOpen && <PartsPanel />}
       </details>
       {detail.nodes.length === 0 && <p className="muted">В программе пока нет частей: добавьте их или загрузите шаблон.</p>}
       <div className="grid-host">
