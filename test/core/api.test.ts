@@ -320,3 +320,20 @@ function withoutIds(detail: import('../../shared/domain').ProgramDetail) {
     amendments: detail.amendments.map(({ id: _aid, ...a }) => a),
   };
 }
+
+describe('whole programs written in bulk', () => {
+  it('are journaled like any edit: undo removes exactly what an import added, redo brings it back', async () => {
+    const { program, a1 } = await smallProgram();
+    await t.api('financing/set-year', { nodeId: a1.id, year: 2022, source: 'local', organisationId: null, amount: '10' });
+    const document = await t.api('transfer/export-json', { programId: program.id });
+    const before = snapshotTables(t.ws);
+    const copy = await t.api('transfer/import-json', { document });
+    const after = snapshotTables(t.ws);
+    expect((await t.api('history/list', { programId: null })).edits[0]).toMatchObject({ action: 'transfer/import-json', state: 'done' });
+    await t.api('history/undo', {});
+    expect(snapshotTables(t.ws)).toEqual(before);
+    await t.api('history/redo', {});
+    expect(snapshotTables(t.ws)).toEqual(after);
+    expect((await t.api('totals/get', { programId: copy.id })).program.total).toBe(1_000_000);
+  });
+});

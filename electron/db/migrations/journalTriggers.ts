@@ -4,7 +4,8 @@
 
 import type { SqliteHandle } from '../sqlite';
 
-function rowImage(db: SqliteHandle, table: string, alias: 'NEW' | 'OLD'): string {
+/** SQL building a row's JSON image from its current columns; `alias` names the row. */
+export function rowImage(db: SqliteHandle, table: string, alias: string): string {
   const columns = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[];
   return `json_object(${columns.map(({ name }) => `'${name}', ${alias}."${name}"`).join(', ')})`;
 }

@@ -18,6 +18,7 @@ import type {
 } from '../../../shared/domain';
 import type { IndicatorValue } from '../../../shared/indicatorValue';
 import { buildProgramTree } from '../../../shared/programTree';
+import { journalInsertsInBulk } from '../journal';
 import { statement, type Workspace } from '../workspace';
 import { getProgram, insertProgram } from './programs.repository';
 import { findOrganisationBySpelling, insertOrganisation, listOrganisations } from './organisations.repository';
@@ -143,6 +144,11 @@ export interface InsertedProgram {
  * created when unknown. Call inside an edit (one transaction).
  */
 export function insertProgramDetail(ws: Workspace, detail: ProgramDetail, titleOverride?: string): InsertedProgram {
+  // Only inserts: journaled for undo in bulk rather than row by row.
+  return journalInsertsInBulk(ws, () => insertRows(ws, detail, titleOverride));
+}
+
+function insertRows(ws: Workspace, detail: ProgramDetail, titleOverride?: string): InsertedProgram {
   const organisationIds = new Map<number, number>();
   for (const organisation of detail.organisations) {
     const existing = [organisation.name, ...organisation.aliases]
