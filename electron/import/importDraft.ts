@@ -163,18 +163,32 @@ export class ImportDraft {
     if (!amendment.targets.some((t) => t.entity === target.entity && t.entityId === target.entityId)) amendment.targets.push(target);
   }
 
+  /** A table's year columns give the program's period, unless a form title stated it already. */
+  takePeriodFrom(years: readonly (number | null)[]): void {
+    const known = years.filter((year): year is number => year !== null);
+    if (this.periodStart !== null || known.length === 0) return;
+    this.periodStart = Math.min(...known);
+    this.periodEnd = Math.max(...known);
+  }
+
   /** The program the draft describes, in the shape the store writes. */
   toProgramDetail(fallbackTitle: string): ProgramDetail {
-    const years = [
-      ...this.financing.map((f) => f.year),
-      ...this.quarterly.map((q) => q.year),
-      ...this.budget.map((b) => b.year),
-      ...this.indicators.flatMap((i) => i.values.filter((v) => v.type === 'plan').map((v) => v.year)),
-      ...this.statedTotals.flatMap((s) => (s.year === null ? [] : [s.year])),
-    ];
+    // A loop, not Math.min(...years): a large table has more amounts than a call has arguments.
+    let first = Infinity;
+    let last = -Infinity;
+    const see = (year: number | null) => {
+      if (year === null) return;
+      if (year < first) first = year;
+      if (year > last) last = year;
+    };
+    for (const row of this.financing) see(row.year);
+    for (const row of this.quarterly) see(row.year);
+    for (const row of this.budget) see(row.year);
+    for (const row of this.statedTotals) see(row.year);
+    for (const indicator of this.indicators) for (const value of indicator.values) if (value.type === 'plan') see(value.year);
     const now = new Date().toISOString();
-    const periodStart = this.periodStart ?? (years.length ? Math.min(...years) : new Date().getFullYear());
-    const periodEnd = Math.max(this.periodEnd ?? (years.length ? Math.max(...years) : periodStart), periodStart);
+    const periodStart = this.periodStart ?? (Number.isFinite(first) ? first : new Date().getFullYear());
+    const periodEnd = Math.max(this.periodEnd ?? (Number.isFinite(last) ? last : periodStart), periodStart);
     return {
       program: {
         id: 0,

@@ -112,11 +112,7 @@ export const approvedBudgetKind: TableKind = {
         }
       }
     }
-    const yearNumbers = years.map((c) => c.year!);
-    if (draft.periodStart === null && yearNumbers.length) {
-      draft.periodStart = Math.min(...yearNumbers);
-      draft.periodEnd = Math.max(...yearNumbers);
-    }
+    draft.takePeriodFrom(years.map((c) => c.year));
   },
 };
 

@@ -181,11 +181,7 @@ export const digitalMaturityKind: TableKind = {
     const guessed = readFormTitle(titleLines).title;
     if (!draft.title || draft.title === guessed) draft.title = sector ? `${FORM_NAME} отрасли «${sector}»` : FORM_NAME;
     if (sector === null) draft.doubts.push({ where: `${draft.file}, ${tableName}`, message: 'наименование отрасли в заголовке формы не указано' });
-    const yearNumbers = years.map((c) => c.year!);
-    if (draft.periodStart === null && yearNumbers.length) {
-      draft.periodStart = Math.min(...yearNumbers);
-      draft.periodEnd = Math.max(...yearNumbers);
-    }
+    draft.takePeriodFrom(years.map((c) => c.year));
 
     function checkPlannedAverage(row: number): void {
       const indicators = [...numbered.values()];

@@ -77,10 +77,6 @@ export const indicatorTargetsKind: TableKind = {
       }
       last = { id: indicator.id, code: indicator.code };
     }
-    const yearNumbers = years.map((c) => c.year!);
-    if (draft.periodStart === null && yearNumbers.length) {
-      draft.periodStart = Math.min(...yearNumbers);
-      draft.periodEnd = Math.max(...yearNumbers);
-    }
+    draft.takePeriodFrom(years.map((c) => c.year));
   },
 };

@@ -59,11 +59,7 @@ export const planFactKind: TableKind = {
       }
       indicator.direction = directionOf(baseValue?.value ?? null, indicator.values.find((v) => v.type === 'plan')?.value ?? null);
     }
-    const years = valueColumns.map((c) => c.year).filter((y): y is number => y !== null);
-    if (years.length && draft.periodStart === null) {
-      draft.periodStart = Math.min(...years);
-      draft.periodEnd = Math.max(...years);
-    }
+    draft.takePeriodFrom(valueColumns.map((c) => c.year));
   },
 };
 

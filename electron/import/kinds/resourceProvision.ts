@@ -147,10 +147,6 @@ export const resourceProvisionKind: TableKind = {
         }
       }
     }
-    const yearNumbers = years.map((c) => c.year!);
-    if (draft.periodStart === null && yearNumbers.length) {
-      draft.periodStart = Math.min(...yearNumbers);
-      draft.periodEnd = Math.max(...yearNumbers);
-    }
+    draft.takePeriodFrom(years.map((c) => c.year));
   },
 };

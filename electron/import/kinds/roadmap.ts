@@ -68,10 +68,6 @@ export const roadmapKind: TableKind = {
         draft.quarterly.push({ nodeId: node.id, year: column.year!, quarter: column.quarter as Quarter, source: 'local', organisationId, kopecks });
       }
     }
-    const years = quarters.map((q) => q.year!);
-    if (years.length && draft.periodStart === null) {
-      draft.periodStart = Math.min(...years);
-      draft.periodEnd = Math.max(...years);
-    }
+    draft.takePeriodFrom(quarters.map((q) => q.year));
   },
 };

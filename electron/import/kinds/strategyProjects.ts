@@ -192,10 +192,6 @@ export const strategyProjectsKind: TableKind = {
       const title = titleLines.map(clean).find((line) => /стратеги/i.test(line));
       if (title) draft.title = title;
     }
-    const yearNumbers = years.map((c) => c.year!);
-    if (draft.periodStart === null && yearNumbers.length) {
-      draft.periodStart = Math.min(...yearNumbers);
-      draft.periodEnd = Math.max(...yearNumbers);
-    }
+    draft.takePeriodFrom(years.map((c) => c.year));
   },
 };
