@@ -19,6 +19,7 @@ import {
   effectiveAmount,
   hasQuarters,
   indexFinancing,
+  reindexFinancing,
   organisationLabel,
   sourceLabel,
   type Combo,
@@ -151,7 +152,8 @@ export function StructureScreen() {
   const { collapsed, setCollapsed, toggle, reveal } = useCollapsed();
   const [breakdown, setBreakdown] = useState(false);
   // An empty program opens with the parts form shown; afterwards it stays as the officer left it.
-  const [partsOpen, setPartsOpen] = useState(() => (useStore.getState().detail?.nodes.length ?? 0) === 0);
+  // Decided when the program's data is here: the screen may be chosen while it is still loading.
+  const [partsChoice, setPartsOpen] = useState<boolean | null>(null);
   const [gridFocus, setGridFocus] = useState<CellRef | null>(null);
 
   const years = useMemo(() => {
@@ -164,7 +166,16 @@ export function StructureScreen() {
   // An amount edit changes the amounts and totals, never the tree: it is built once per structure.
   const nodes = detail?.nodes;
   const tree = useMemo(() => (nodes ? buildProgramTree(nodes) : null), [nodes]);
-  const financing = useMemo(() => (detail ? indexFinancing(detail) : null), [detail?.financing, detail?.quarterly]);
+  // An amount edit patches one stored row: only its part is indexed again.
+  const indexed = useRef<{ rows: Pick<ProgramDetail, 'financing' | 'quarterly'>; index: ReturnType<typeof indexFinancing> } | null>(null);
+  const financing = useMemo(() => {
+    if (!detail) return null;
+    const rows = { financing: detail.financing, quarterly: detail.quarterly };
+    const previous = indexed.current;
+    const index = previous ? reindexFinancing(previous.index, previous.rows, rows) : indexFinancing(rows);
+    indexed.current = { rows, index };
+    return index;
+  }, [detail?.financing, detail?.quarterly]);
   const rows = useMemo(
     () => (detail && tree && financing ? buildRows(detail, tree, financing, totals, collapsed, breakdown) : []),
     [detail, tree, financing, totals, collapsed, breakdown],
@@ -303,6 +314,9 @@ export function StructureScreen() {
   const onRedo = useCallback(() => void useStore.getState().redo(), []);
 
   if (!detail) return <p className="muted">Загрузка программы…</p>;
+  const partsOpen = partsChoice ?? detail.nodes.length === 0;
+  // Latched on the first data: adding the first part leaves the form open.
+  if (partsChoice === null) setPartsOpen(partsOpen);
 
   return (
     <div className="screen-body grid-screen structure-screen">

@@ -102,3 +102,51 @@ export function amountCopyText(kopecks: number | undefined | null): string {
 }
 
 export const QUARTER_NUMERALS: Record<Quarter, string> = { 1: 'I', 2: 'II', 3: 'III', 4: 'IV' };
+
+type IndexedRows = Pick<ProgramDetail, 'financing' | 'quarterly'>;
+
+/** The parts whose rows differ between two versions of a list that was patched in place (rows kept by identity); null when too many differ. */
+function changedNodes<R extends { nodeId: number }>(before: readonly R[], after: readonly R[], into: Set<number>, limit: number): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < before.length && j < after.length) {
+    if (before[i] === after[j]) {
+      i++;
+      j++;
+    } else if (before[i + 1] === after[j]) {
+      into.add(before[i++].nodeId);
+    } else if (before[i] === after[j + 1]) {
+      into.add(after[j++].nodeId);
+    } else {
+      into.add(before[i++].nodeId);
+      into.add(after[j++].nodeId);
+    }
+    if (into.size > limit) return false;
+  }
+  while (i < before.length) into.add(before[i++].nodeId);
+  while (j < after.length) into.add(after[j++].nodeId);
+  return into.size <= limit;
+}
+
+/**
+ * The index of `next`, built from the index of `previous` by re-indexing only the parts whose
+ * rows changed: an amount edit patches one row of 180 000. Falls back to a full index when
+ * much changed. Only lookups by part are the same as indexFinancing's, not the parts' order.
+ */
+export function reindexFinancing(index: FinancingIndex, previous: IndexedRows, next: IndexedRows): FinancingIndex {
+  if (previous.financing === next.financing && previous.quarterly === next.quarterly) return index;
+  const changed = new Set<number>();
+  const limit = 64;
+  if (!changedNodes(previous.financing, next.financing, changed, limit) || !changedNodes(previous.quarterly, next.quarterly, changed, limit)) return indexFinancing(next);
+  const partial = indexFinancing({
+    financing: next.financing.filter((row) => changed.has(row.nodeId)),
+    quarterly: next.quarterly.filter((row) => changed.has(row.nodeId)),
+  });
+  const result = new Map(index);
+  for (const nodeId of changed) {
+    const combos = partial.get(nodeId);
+    if (combos) result.set(nodeId, combos);
+    else result.delete(nodeId);
+  }
+  return result;
+}
