@@ -6,6 +6,7 @@ import { amendmentCitation } from '../../shared/amendmentNote';
 import type { Edition, EditionChange } from '../../shared/api/contract';
 import { parseRussianDate } from '../../shared/dates';
 import type { Amendment, AmendmentTarget, ProgramDetail } from '../../shared/domain';
+import { ChangesTable } from '../components/ChangesTable';
 import { Field } from '../components/Field';
 import { actTitle, nodeLabel } from '../format';
 import { useStore } from '../store';
@@ -224,29 +225,16 @@ function EditionCompare({ programId, version }: { programId: number; version: st
         (result.changes.length === 0 ? (
           <p className="muted">Редакции не различаются.</p>
         ) : (
-          <table className="table compare">
-            <caption>
-              {result.from} → {result.to}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Место</th>
-                <th scope="col">Поле</th>
-                <th scope="col">{result.from}</th>
-                <th scope="col">{result.to}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.changes.map((change, i) => (
-                <tr key={i}>
-                  <td className="text-cell">{change.place}</td>
-                  <td className="text-cell">{change.field}</td>
-                  <td className="text-cell before">{change.before ?? '—'}</td>
-                  <td className="text-cell after">{change.after ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ChangesTable
+            changes={result.changes}
+            beforeTitle={result.from}
+            afterTitle={result.to}
+            caption={
+              <>
+                {result.from} → {result.to}
+              </>
+            }
+          />
         ))}
     </section>
   );

@@ -10,6 +10,7 @@ import { readFileAsBase64 } from '../files/base64';
 import { periodText } from '../format';
 import { useStore } from '../store';
 import { TaskCancelled, throwIfCancelled } from '../store/messages';
+import { ChangesTable } from '../components/ChangesTable';
 
 type Target = 'new' | 'open';
 
@@ -93,26 +94,7 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
           {preview.changes.length === 0 ? (
             <p className="muted">Изменений в уже введённых данных нет.</p>
           ) : (
-            <table className="table compact compare" aria-label="Что изменится в программе">
-              <thead>
-                <tr>
-                  <th scope="col">Место</th>
-                  <th scope="col">Поле</th>
-                  <th scope="col">Было</th>
-                  <th scope="col">Станет</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.changes.map((change, i) => (
-                  <tr key={i}>
-                    <td className="text-cell">{change.place}</td>
-                    <td className="text-cell">{change.field}</td>
-                    <td className="text-cell before">{change.before ?? '—'}</td>
-                    <td className="text-cell after">{change.after ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ChangesTable changes={preview.changes} beforeTitle="Было" afterTitle="Станет" label="Что изменится в программе" compact />
           )}
         </>
       )}
