@@ -212,8 +212,8 @@ export function IndicatorsScreen() {
   }, []);
 
   const onToggleRow = useCallback((rowKey: string) => toggle(Number(rowKey.slice(2))), [toggle]);
-  const onUndo = useCallback(() => void useStore.getState().undo(), []);
-  const onRedo = useCallback(() => void useStore.getState().redo(), []);
+  const onUndo = useStore((s) => s.undo);
+  const onRedo = useStore((s) => s.redo);
 
   if (!detail) return <p className="muted">Загрузка программы…</p>;
   const groups = rows.filter((row) => row.kind === 'task').map((row) => (row.kind === 'task' ? row.groupId : NO_TASK));

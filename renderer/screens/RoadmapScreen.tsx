@@ -239,8 +239,8 @@ export function RoadmapScreen() {
   }, []);
 
   const onToggleRow = useCallback((rowKey: string) => toggle(Number(rowKey.slice(2))), [toggle]);
-  const onUndo = useCallback(() => void useStore.getState().undo(), []);
-  const onRedo = useCallback(() => void useStore.getState().redo(), []);
+  const onUndo = useStore((s) => s.undo);
+  const onRedo = useStore((s) => s.redo);
 
   if (!detail) return <p className="muted">Загрузка программы…</p>;
   const mismatches = rows.filter((row) => row.amounts.mismatch).length;

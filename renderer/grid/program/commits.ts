@@ -130,12 +130,15 @@ async function reloadFindings(): Promise<void> {
   }
 }
 
-export async function commitNodeFields(items: readonly NodeFieldEdit[]): Promise<CommitResult> {
-  const { api } = useStore.getState();
+/**
+ * Text fields, one request each (the API has no bulk call for them): stops at the first
+ * refusal, keeping what was already written, and reports that cell.
+ */
+async function commitOneByOne<T extends { edit: GridEdit }>(items: readonly T[], write: (item: T) => Promise<void>): Promise<CommitResult> {
   let written = 0;
   for (const item of items) {
     try {
-      replaceNode(await api('nodes/update', { nodeId: item.nodeId, changes: item.changes }));
+      await write(item);
       written += 1;
     } catch (error) {
       if (written > 0) afterEdit();
@@ -146,20 +149,16 @@ export async function commitNodeFields(items: readonly NodeFieldEdit[]): Promise
   return { ok: true };
 }
 
-export async function commitIndicatorFields(items: readonly IndicatorFieldEdit[]): Promise<CommitResult> {
+export function commitNodeFields(items: readonly NodeFieldEdit[]): Promise<CommitResult> {
   const { api } = useStore.getState();
-  let written = 0;
-  for (const item of items) {
-    try {
-      replaceIndicator(await api('indicators/update', { indicatorId: item.indicatorId, changes: item.changes }));
-      written += 1;
-    } catch (error) {
-      if (written > 0) afterEdit();
-      return refusalOf(error, [item.edit], null, 'Не записано: ');
-    }
-  }
-  if (written > 0) afterEdit();
-  return { ok: true };
+  return commitOneByOne(items, async (item) => replaceNode(await api('nodes/update', { nodeId: item.nodeId, changes: item.changes })));
+}
+
+export function commitIndicatorFields(items: readonly IndicatorFieldEdit[]): Promise<CommitResult> {
+  const { api } = useStore.getState();
+  return commitOneByOne(items, async (item) =>
+    replaceIndicator(await api('indicators/update', { indicatorId: item.indicatorId, changes: item.changes })),
+  );
 }
 
 /**
