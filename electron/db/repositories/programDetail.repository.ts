@@ -18,6 +18,7 @@ import type {
 } from '../../../shared/domain';
 import type { IndicatorValue } from '../../../shared/indicatorValue';
 import { buildProgramTree } from '../../../shared/programTree';
+import { BatchInsert } from '../batchInsert';
 import { journalInsertsInBulk } from '../journal';
 import { statement, type Workspace } from '../workspace';
 import { getProgram, insertProgram } from './programs.repository';
@@ -180,6 +181,8 @@ function insertRows(ws: Workspace, detail: ProgramDetail, titleOverride?: string
     participantIds: program.participantIds.map((id) => org(id)!),
   });
 
+  // Parts take ids above the table's largest, given here rather than by SQLite, so that their
+  // rows, children after parents, can be written in batches like every other table's.
   const nodeIds = new Map<number, number>();
   const node = (id: number | null): number | null => {
     if (id === null) return null;
@@ -187,47 +190,32 @@ function insertRows(ws: Workspace, detail: ProgramDetail, titleOverride?: string
     if (mapped === undefined) throw new Error(`часть программы ${id} не описана в документе`);
     return mapped;
   };
-  const insertNode = statement(
-    ws,
-    `INSERT INTO nodes (program_id, parent_id, kind, code, title, position, period_start, period_end, expected_result, deadline, responsible_person, source)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertExecutor = statement(ws, `INSERT INTO node_executors (node_id, organisation_id, label, position) VALUES (?, ?, ?, ?)`);
-  for (const n of buildProgramTree(detail.nodes).depthFirst) {
-    const id = Number(
-      insertNode.run(
-        programId,
-        node(n.parentId),
-        n.kind,
-        n.code,
-        n.title,
-        n.position,
-        n.periodStart,
-        n.periodEnd,
-        n.expectedResult,
-        n.deadline,
-        n.responsiblePerson,
-        n.source,
-      ).lastInsertRowid,
-    );
-    nodeIds.set(n.id, id);
-    n.executors.forEach((e, position) => insertExecutor.run(id, org(e.organisationId), e.label, position));
+  const nodesInOrder = buildProgramTree(detail.nodes).depthFirst;
+  const { largest } = statement(ws, `SELECT ifnull(max(id), 0) AS largest FROM nodes`).get() as { largest: number };
+  nodesInOrder.forEach((n, i) => nodeIds.set(n.id, largest + 1 + i));
+  const nodes = new BatchInsert(ws, 'nodes', [
+    'id', 'program_id', 'parent_id', 'kind', 'code', 'title', 'position', 'period_start', 'period_end', 'expected_result', 'deadline', 'responsible_person', 'source',
+  ]);
+  for (const n of nodesInOrder) {
+    nodes.add(node(n.id), programId, node(n.parentId), n.kind, n.code, n.title, n.position, n.periodStart, n.periodEnd, n.expectedResult, n.deadline, n.responsiblePerson, n.source);
   }
+  nodes.finish();
+  const executors = new BatchInsert(ws, 'node_executors', ['node_id', 'organisation_id', 'label', 'position']);
+  for (const n of nodesInOrder) n.executors.forEach((e, position) => executors.add(node(n.id), org(e.organisationId), e.label, position));
+  executors.finish();
 
-  const insertFinancing = statement(ws, `INSERT INTO financing (node_id, year, source, organisation_id, kopecks) VALUES (?, ?, ?, ?, ?)`);
-  for (const f of detail.financing) insertFinancing.run(node(f.nodeId), f.year, f.source, org(f.organisationId), f.kopecks);
-  const insertQuarter = statement(
-    ws,
-    `INSERT INTO quarterly_plan (node_id, year, quarter, source, organisation_id, kopecks) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  for (const f of detail.quarterly) insertQuarter.run(node(f.nodeId), f.year, f.quarter, f.source, org(f.organisationId), f.kopecks);
-  const insertBudget = statement(ws, `INSERT INTO approved_budget (program_id, year, source, kopecks) VALUES (?, ?, ?, ?)`);
-  for (const b of detail.budget) insertBudget.run(programId, b.year, b.source, b.kopecks);
-  const insertStated = statement(
-    ws,
-    `INSERT INTO stated_totals (program_id, node_id, year, organisation_id, kopecks, origin) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  for (const s of detail.statedTotals) insertStated.run(programId, node(s.nodeId), s.year, org(s.organisationId), s.kopecks, s.origin);
+  const financing = new BatchInsert(ws, 'financing', ['node_id', 'year', 'source', 'organisation_id', 'kopecks']);
+  for (const f of detail.financing) financing.add(node(f.nodeId), f.year, f.source, org(f.organisationId), f.kopecks);
+  financing.finish();
+  const quarterly = new BatchInsert(ws, 'quarterly_plan', ['node_id', 'year', 'quarter', 'source', 'organisation_id', 'kopecks']);
+  for (const f of detail.quarterly) quarterly.add(node(f.nodeId), f.year, f.quarter, f.source, org(f.organisationId), f.kopecks);
+  quarterly.finish();
+  const budget = new BatchInsert(ws, 'approved_budget', ['program_id', 'year', 'source', 'kopecks']);
+  for (const b of detail.budget) budget.add(programId, b.year, b.source, b.kopecks);
+  budget.finish();
+  const statedTotals = new BatchInsert(ws, 'stated_totals', ['program_id', 'node_id', 'year', 'organisation_id', 'kopecks', 'origin']);
+  for (const s of detail.statedTotals) statedTotals.add(programId, node(s.nodeId), s.year, org(s.organisationId), s.kopecks, s.origin);
+  statedTotals.finish();
 
   const indicatorIds = new Map<number, number>();
   const insertIndicator = statement(
