@@ -843,9 +843,14 @@ function encodingOf(firstBytes: Uint8Array): string {
   return 'utf-8';
 }
 
-/** Parses one part of an archive while it is being unpacked, never holding it whole. */
+/** Bytes of a part decoded and tokenized at a time, so that its text never exists whole:
+ *  the largest part allowed would be hundreds of megabytes of string. */
+const PARSED_BYTES_AT_A_TIME = 1024 * 1024;
+
+/** Parses one part of an archive. */
 export function parseArchivePart(archive: ZipArchive, part: string, handlers: XmlHandlers): void {
   const parser = new XmlStreamParser({ file: archive.file, part }, handlers);
-  archive.inflate(part, (chunk) => parser.write(chunk));
+  const bytes = archive.read(part);
+  for (let at = 0; at < bytes.length; at += PARSED_BYTES_AT_A_TIME) parser.write(bytes.subarray(at, at + PARSED_BYTES_AT_A_TIME));
   parser.end();
 }
