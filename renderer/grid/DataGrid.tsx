@@ -17,6 +17,7 @@ import {
   type JSX,
   type MouseEvent,
 } from 'react';
+import { flushSync } from 'react-dom';
 import { GridRowView, cellId, isCellEditable, readonlyReasonOf, type CellMessage, type ColumnLayout, type EditorBinding } from './GridRowView';
 import { editorAction, navigationAction, shortcutLetter, type EditMode } from './keyboardMap';
 import {
@@ -36,7 +37,7 @@ import {
 } from './selection';
 import { formatTsv, parseTsv } from './tsv';
 import { type CellRef, type CellState, type CommitResult, type GridColumn, type GridEdit, type GridRow, type HeaderGroup } from './types';
-import { rowWindow, scrollTopToShow } from './virtualWindow';
+import { rowWindow, scrollTopToShow, windowCapacity } from './virtualWindow';
 import './DataGrid.css';
 
 export interface DataGridProps<R extends GridRow> {
@@ -98,7 +99,7 @@ function useLatest<T>(value: T) {
 export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   const { columns, rows, label } = props;
   const rowHeight = props.rowHeight ?? 28;
-  const overscan = props.overscan ?? 10;
+  const overscan = props.overscan ?? 4;
   const headerRows = props.headerRows ?? [];
   const headerCount = headerRows.length + 1;
   const headerHeight = headerCount * rowHeight;
@@ -177,6 +178,9 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
     const element = root.current;
     if (element) setFirstVisible(Math.floor(element.scrollTop / rowHeight));
   }, [rowHeight]);
+  // The browser dispatches scroll events just before it draws a frame: rendering the rows
+  // scrolled in right there puts them in that frame instead of showing blank space until the next.
+  const onScroll = useCallback(() => flushSync(syncWindow), [syncWindow]);
 
   const reveal = useCallback(
     (pos: CellPos) => {
@@ -647,9 +651,13 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   for (let i = inView.start; i < inView.end; i++) rendered.push(i);
   // The active and the edited rows stay in the DOM even when scrolled away: focus and
   // aria-activedescendant need them.
-  for (const extra of [active.row, editorRowIndex]) {
-    if (extra >= 0 && extra < rows.length && (extra < inView.start || extra >= inView.end)) rendered.push(extra);
-  }
+  const kept = new Set([active.row, editorRowIndex].filter((index) => index >= 0 && index < rows.length && (index < inView.start || index >= inView.end)));
+  rendered.push(...kept);
+  // Rows in the window are keyed by their place in it, so a row scrolled in takes over the DOM
+  // of one scrolled out and only its texts change: creating and removing the elements of every
+  // row each frame is what made fast scrolling stutter.
+  const slots = windowCapacity(bodyViewport, rowHeight, overscan);
+  const rowKey = (index: number) => (kept.has(index) ? `row:${rows[index].key}` : `slot:${index % slots}`);
   const range = rangeOf(selection);
   const messageRowKey = message?.rowKey;
 
@@ -692,7 +700,7 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
       tabIndex={0}
       className={`dg${props.className ? ` ${props.className}` : ''}`}
       style={{ height: props.height ?? '100%', overflow: 'auto', position: 'relative' }}
-      onScroll={syncWindow}
+      onScroll={onScroll}
       onKeyDown={onKeyDown}
       onKeyDownCapture={onKeyDownCapture}
       onCopy={onCopy}
@@ -736,7 +744,7 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
           const inSelection = index >= range.top && index <= range.bottom;
           return (
             <GridRowView
-              key={row.key}
+              key={rowKey(index)}
               row={row}
               index={index}
               ariaRowIndex={headerCount + index + 1}

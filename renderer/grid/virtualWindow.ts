@@ -8,10 +8,13 @@ export interface RowWindow {
   end: number;
 }
 
+/** Rows in view, counting one cut at each edge. */
+const visibleRows = (viewportHeight: number, rowHeight: number) => Math.max(1, Math.ceil(viewportHeight / rowHeight) + 1);
+
 export function rowWindow(scrollTop: number, viewportHeight: number, rowHeight: number, rowCount: number, overscan: number): RowWindow {
   if (rowCount === 0) return { start: 0, end: 0 };
   const first = Math.max(0, Math.floor(scrollTop / rowHeight));
-  const visible = Math.max(1, Math.ceil(viewportHeight / rowHeight) + 1);
+  const visible = visibleRows(viewportHeight, rowHeight);
   const start = Math.max(0, Math.min(first, rowCount - 1) - overscan);
   const end = Math.min(rowCount, first + visible + overscan);
   return { start, end: Math.max(end, start + 1) };
@@ -24,4 +27,9 @@ export function scrollTopToShow(row: number, rowHeight: number, scrollTop: numbe
   if (top < scrollTop) return top;
   if (bottom > scrollTop + viewportHeight) return Math.max(0, bottom - viewportHeight);
   return null;
+}
+
+/** The most rows a window can hold: consecutive row indices modulo it never collide. */
+export function windowCapacity(viewportHeight: number, rowHeight: number, overscan: number): number {
+  return visibleRows(viewportHeight, rowHeight) + 2 * overscan;
 }

@@ -202,6 +202,8 @@ describe('StructureScreen', () => {
     // 2.1.1 is paid by three executors: its own row is their sum.
     expect(cellOf(table, '2.1.1', '2023 г.').getAttribute('aria-readonly')).toBe('true');
 
+    // Subprogram 1 folded, so that 2.1.1 and its lines stay in the rows jsdom's grid draws.
+    await user.click(within(rowOf(table, '1.')).getByRole('button', { name: 'Свернуть' }));
     await user.click(screen.getByRole('checkbox', { name: 'Показать источники и исполнителей' }));
     const lines = within(table)
       .getAllByRole('row')
