@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TotalsView } from '../../shared/api/contract';
 import type { ProgramDetail, ProgramNode, Source } from '../../shared/domain';
 import type { Finding } from '../../shared/findings';
-import { buildProgramTree, type ProgramTree } from '../../shared/programTree';
+import { buildProgramTree } from '../../shared/programTree';
 import { DataGrid } from '../grid/DataGrid';
 import { commitFinancing, commitNodeFields, inOrder, type FinancingCellEdit, type NodeFieldEdit } from '../grid/program/commits';
 import {
@@ -24,28 +24,16 @@ import {
   sourceLabel,
   type Combo,
   type ComboAmounts,
+  type FinancingIndex,
 } from '../grid/program/financingIndex';
-import { parentIds, useCollapsed, visibleNodes } from '../grid/program/treeRows';
-import type { CellRef, CellState, CommitResult, GridColumn, GridEdit, GridRow } from '../grid/types';
+import { parentIds, useCollapsed } from '../grid/program/treeRows';
+import type { CellRef, CellState, CommitResult, GridColumn, GridEdit } from '../grid/types';
 import { useStore } from '../store';
+import { totalsLineOf } from '../store/totalsLines';
 import { PartsPanel } from './structure/PartsPanel';
+import { breakdownChanged, buildStructureRows, partKey, type StructureRow } from './structure/structureRows';
 import '../grid/gridScreen.css';
 import './StructureScreen.css';
-
-type Line =
-  /** The program's own row: the sums of everything. */
-  | { kind: 'program' }
-  /** A part; `target` is where its own row's amounts go (a part without children), null when it has several. */
-  | { kind: 'part'; hasChildren: boolean; target: Combo | null; combos: ComboAmounts[] }
-  /** A part without children: one stored (source, executor) of it, edited in place. */
-  | { kind: 'combo'; combo: ComboAmounts }
-  /** A parent's sum by source or by executor, read-only. */
-  | { kind: 'sum'; label: string; amounts: number[]; total: number };
-
-export interface StructureRow extends GridRow {
-  node: ProgramNode | null;
-  line: Line;
-}
 
 const PARENT_REASON = 'Сумма складывается из вложенных мероприятий: введите суммы в них';
 const SEVERAL_REASON = 'У мероприятия несколько источников или исполнителей: включите «Показать источники и исполнителей» и введите сумму в нужной строке';
@@ -53,78 +41,29 @@ const QUARTERS_REASON = 'Сумма года складывается из кв�
 const LINE_REASON = 'Сумма по вложенным мероприятиям';
 
 const yearKey = (year: number) => `y${year}`;
-const partKey = (nodeId: number) => `n:${nodeId}`;
+
+/** The stored amounts of one (source, executor) of a part, when it has any. */
+function storedCombo(financing: FinancingIndex, nodeId: number, combo: Combo): ComboAmounts | undefined {
+  const key = comboKey(combo);
+  return combosOf(financing, nodeId).find((stored) => comboKey(stored) === key);
+}
 
 /** The cell an amount typed into this row and year goes to, or null when the cell is read-only. */
-function amountTarget(row: StructureRow, year: number): Combo | null {
-  const { line } = row;
-  if (line.kind === 'combo') return hasQuarters(line.combo, year) ? null : line.combo;
-  if (line.kind !== 'part' || line.hasChildren || !line.target) return null;
-  const stored = line.combos.find((c) => comboKey(c) === comboKey(line.target!));
-  return stored && hasQuarters(stored, year) ? null : line.target;
+function amountTarget(financing: FinancingIndex, row: StructureRow, year: number): Combo | null {
+  const { line, node } = row;
+  if (!node) return null;
+  const target = line.kind === 'combo' ? line.combo : line.kind === 'part' && !line.hasChildren ? editTarget(financing, node) : null;
+  if (!target) return null;
+  const stored = storedCombo(financing, node.id, target);
+  return stored && hasQuarters(stored, year) ? null : target;
 }
 
-function amountReason(row: StructureRow, year: number): string | undefined {
-  const { line } = row;
-  if (line.kind === 'program' || line.kind === 'sum') return LINE_REASON;
+function amountReason(financing: FinancingIndex, row: StructureRow, year: number): string | undefined {
+  const { line, node } = row;
   if (line.kind === 'part' && line.hasChildren) return PARENT_REASON;
-  if (line.kind === 'part' && !line.target) return SEVERAL_REASON;
-  return amountTarget(row, year) ? undefined : QUARTERS_REASON;
-}
-
-function buildRows(
-  detail: ProgramDetail,
-  tree: ProgramTree<ProgramNode>,
-  financing: ReturnType<typeof indexFinancing>,
-  totals: TotalsView | null,
-  collapsed: ReadonlySet<number>,
-  breakdown: boolean,
-): StructureRow[] {
-  const totalsByNode = new Map((totals?.nodes ?? []).map((line) => [line.nodeId, line]));
-  const rows: StructureRow[] = [{ key: 'program', node: null, line: { kind: 'program' }, emphasis: 'total' }];
-  for (const { node, depth, hasChildren } of visibleNodes(tree, collapsed)) {
-    const combos = combosOf(financing, node.id);
-    rows.push({
-      key: partKey(node.id),
-      node,
-      depth,
-      collapsible: hasChildren,
-      collapsed: collapsed.has(node.id),
-      emphasis: hasChildren ? 'group' : undefined,
-      line: { kind: 'part', hasChildren, target: hasChildren ? null : editTarget(financing, node), combos },
-    });
-    if (!breakdown) continue;
-    if (!hasChildren) {
-      for (const combo of combos) {
-        rows.push({ key: `c:${node.id}:${comboKey(combo)}`, node, depth: depth + 1, emphasis: 'detail', line: { kind: 'combo', combo } });
-      }
-      continue;
-    }
-    const sums = totalsByNode.get(node.id);
-    if (!sums) continue;
-    if (sums.bySource.length > 1) {
-      for (const line of sums.bySource) {
-        rows.push({
-          key: `s:${node.id}:${line.source}`,
-          node,
-          depth: depth + 1,
-          emphasis: 'detail',
-          line: { kind: 'sum', label: sourceLabel(detail, line.source), amounts: line.amounts, total: line.total },
-        });
-      }
-    }
-    for (const line of sums.byExecutor) {
-      const label = `${sums.bySource.length === 1 ? `${sourceLabel(detail, sums.bySource[0].source)} · ` : ''}${organisationLabel(detail.organisations, line.organisationId)}`;
-      rows.push({
-        key: `e:${node.id}:${line.organisationId ?? ''}`,
-        node,
-        depth: depth + 1,
-        emphasis: 'detail',
-        line: { kind: 'sum', label, amounts: line.amounts, total: line.total },
-      });
-    }
-  }
-  return rows;
+  if (line.kind !== 'part' && line.kind !== 'combo') return LINE_REASON;
+  if (line.kind === 'part' && node && !editTarget(financing, node)) return SEVERAL_REASON;
+  return amountTarget(financing, row, year) ? undefined : QUARTERS_REASON;
 }
 
 function comboLabel(detail: ProgramDetail, combo: { source: Source; organisationId: number | null }): string {
@@ -167,7 +106,7 @@ export function StructureScreen() {
   const nodes = detail?.nodes;
   const tree = useMemo(() => (nodes ? buildProgramTree(nodes) : null), [nodes]);
   // An amount edit patches one stored row: only its part is indexed again.
-  const indexed = useRef<{ rows: Pick<ProgramDetail, 'financing' | 'quarterly'>; index: ReturnType<typeof indexFinancing> } | null>(null);
+  const indexed = useRef<{ rows: Pick<ProgramDetail, 'financing' | 'quarterly'>; index: FinancingIndex } | null>(null);
   const financing = useMemo(() => {
     if (!detail) return null;
     const rows = { financing: detail.financing, quarterly: detail.quarterly };
@@ -176,15 +115,30 @@ export function StructureScreen() {
     indexed.current = { rows, index };
     return index;
   }, [detail?.financing, detail?.quarterly]);
+  const financingRef = useRef(financing);
+  financingRef.current = financing;
+  // The breakdown lines follow the stored (source, executor) pairs and the parents' sources and
+  // executors; a new version only when those change, not their amounts.
+  const breakdownShape = useRef<{ financing: FinancingIndex; totals: TotalsView | null; version: number } | null>(null);
+  const breakdownVersion = useMemo(() => {
+    if (!financing) return 0;
+    const previous = breakdownShape.current;
+    if (previous && previous.financing === financing && previous.totals === totals) return previous.version;
+    const changed = !previous || (breakdown && breakdownChanged(previous.financing, financing, previous.totals, totals));
+    const version = (previous?.version ?? 0) + (changed ? 1 : 0);
+    breakdownShape.current = { financing, totals, version };
+    return version;
+  }, [financing, totals, breakdown]);
+  // Built from the amounts current when the breakdown last changed: the rows name the lines, the
+  // cells look their amounts up, so an amount edit keeps every row object.
   const rows = useMemo(
-    () => (detail && tree && financing ? buildRows(detail, tree, financing, totals, collapsed, breakdown) : []),
-    [detail, tree, financing, totals, collapsed, breakdown],
+    () => (tree && financing ? buildStructureRows(tree, financing, totals, collapsed, breakdown) : []),
+    [tree, collapsed, breakdown, breakdownVersion],
   );
   const rowByKey = useMemo(() => new Map(rows.map((row) => [row.key, row])), [rows]);
   const rowByKeyRef = useRef(rowByKey);
   rowByKeyRef.current = rowByKey;
 
-  const totalsByNode = useMemo(() => new Map((totals?.nodes ?? []).map((line) => [line.nodeId, line])), [totals]);
   const yearIndex = useMemo(() => new Map(years.map((year, i) => [year, i])), [years]);
   const marks = useMemo(() => findingMarks(findings), [findings]);
 
@@ -217,8 +171,8 @@ export function StructureScreen() {
           title: `${year} г.`,
           width: 116,
           align: 'right',
-          editable: (row) => amountTarget(row, year) !== null,
-          readonlyReason: (row) => amountReason(row, year),
+          editable: (row) => financing !== null && amountTarget(financing, row, year) !== null,
+          readonlyReason: (row) => (financing ? amountReason(financing, row, year) : undefined),
         }),
       ),
       { key: 'total', title: 'ИТОГО', width: 128, align: 'right', readonlyReason: 'ИТОГО — сумма по годам' },
@@ -231,7 +185,7 @@ export function StructureScreen() {
         readonlyReason: 'Ожидаемый результат указывается в строке мероприятия',
       },
     ],
-    [years],
+    [years, financing],
   );
 
   const cellText = useCallback(
@@ -243,24 +197,37 @@ export function StructureScreen() {
         case 'code':
           return line.kind === 'part' && node ? node.code : '';
         case 'title':
-          if (line.kind === 'program') return detail ? `Всего по программе «${detail.program.title}»` : 'Всего по программе';
+          if (!detail) return '';
+          if (line.kind === 'program') return `Всего по программе «${detail.program.title}»`;
           if (line.kind === 'part') return node?.title ?? '';
-          if (line.kind === 'combo') return detail ? comboLabel(detail, line.combo) : '';
-          return line.label;
+          if (line.kind === 'combo') return comboLabel(detail, line.combo);
+          if (line.kind === 'sourceSum') return sourceLabel(detail, line.source);
+          return `${line.source ? `${sourceLabel(detail, line.source)} · ` : ''}${organisationLabel(detail.organisations, line.organisationId)}`;
         case 'result':
           return line.kind === 'part' && node ? node.expectedResult : '';
       }
       if (line.kind === 'combo') {
-        if (year !== null) return money(effectiveAmount(line.combo, year));
+        const stored = financing && node ? storedCombo(financing, node.id, line.combo) : undefined;
+        if (!stored) return '';
+        if (year !== null) return money(effectiveAmount(stored, year));
         if (column.key === 'total') {
-          const amounts = years.map((y) => effectiveAmount(line.combo, y)).filter((k): k is number => k !== undefined);
+          const amounts = years.map((y) => effectiveAmount(stored, y)).filter((k): k is number => k !== undefined);
           return amounts.length > 0 ? money(amounts.reduce((a, b) => a + b, 0)) : '';
         }
         return '';
       }
-      const sums = line.kind === 'program' ? totals?.program : line.kind === 'sum' ? line : node ? totalsByNode.get(node.id) : undefined;
+      const partSums = node && totals ? totalsLineOf(totals, node.id) : undefined;
+      const sums =
+        line.kind === 'program'
+          ? totals?.program
+          : line.kind === 'sourceSum'
+            ? partSums?.bySource.find((entry) => entry.source === line.source)
+            : line.kind === 'executorSum'
+              ? partSums?.byExecutor.find((entry) => entry.organisationId === line.organisationId)
+              : partSums;
       // A stored zero is shown; a part with nothing in a year shows an empty cell, as the forms print «-».
-      const stored = (y: number | null) => line.kind === 'part' && line.combos.some((c) => (y === null ? true : effectiveAmount(c, y) !== undefined));
+      const stored = (y: number | null) =>
+        line.kind === 'part' && financing !== null && node !== null && combosOf(financing, node.id).some((c) => (y === null ? true : effectiveAmount(c, y) !== undefined));
       if (year !== null) {
         const index = yearIndex.get(year);
         const kopecks = sums && index !== undefined ? sums.amounts[index] : 0;
@@ -272,7 +239,7 @@ export function StructureScreen() {
       }
       return '';
     },
-    [detail, totals, totalsByNode, yearIndex, years],
+    [detail, financing, totals, yearIndex, years],
   );
 
   const copyText = useCallback((row: StructureRow, column: GridColumn<StructureRow>) => cellText(row, column, true), [cellText]);
@@ -302,8 +269,9 @@ export function StructureScreen() {
         continue;
       }
       const year = Number(edit.columnKey.slice(1));
-      const target = amountTarget(row, year);
-      if (!edit.columnKey.startsWith('y') || !target) return { ok: false, message: amountReason(row, year) ?? 'Ячейка не редактируется', cell: edit };
+      const financing = financingRef.current;
+      const target = financing && edit.columnKey.startsWith('y') ? amountTarget(financing, row, year) : null;
+      if (!target) return { ok: false, message: (financing && amountReason(financing, row, year)) ?? 'Ячейка не редактируется', cell: edit };
       money.push({ edit, cell: { nodeId: row.node.id, year, source: target.source, organisationId: target.organisationId } });
     }
     return inOrder([() => commitFinancing(money), () => commitNodeFields(texts)]);

@@ -6,6 +6,7 @@
 import type { CellUpdate, TotalsLine, TotalsView, YearAmounts } from '../../shared/api/contract';
 import type { ProgramDetail, Quarter } from '../../shared/domain';
 import type { Finding } from '../../shared/findings';
+import { patchTotalsLines } from './totalsLines';
 
 type Cell = CellUpdate['cell'];
 
@@ -47,9 +48,9 @@ export function patchTotals(totals: TotalsView, update: CellUpdate, executorName
   return {
     years: totals.years,
     program: patchLine(totals.program, update.cell, index, update.programYear.kopecks, update.programYear.total, yearCount, executorName),
-    nodes: totals.nodes.map((node) => {
-      const line = byNode.get(node.nodeId);
-      return line ? patchLine(node, update.cell, index, line.kopecks, line.total, yearCount, executorName) : node;
+    nodes: patchTotalsLines(totals.nodes, byNode.keys(), (node) => {
+      const line = byNode.get(node.nodeId)!;
+      return patchLine(node, update.cell, index, line.kopecks, line.total, yearCount, executorName);
     }),
   };
 }
@@ -62,9 +63,8 @@ export function patchRollup(totals: TotalsView, rollup: CellUpdate['rollup'], pr
   return {
     years: totals.years,
     program: { ...totals.program, amounts: programAmounts, total: program.total },
-    nodes: totals.nodes.map((node) => {
-      const changed = lines.get(node.nodeId);
-      if (!changed) return node;
+    nodes: patchTotalsLines(totals.nodes, lines.keys(), (node) => {
+      const changed = lines.get(node.nodeId)!;
       const amounts = [...node.amounts];
       for (const line of changed) {
         const index = totals.years.indexOf(line.year);
@@ -104,7 +104,10 @@ export function mergeCellFindings(findings: Finding[], update: CellUpdate): Find
 function upsert<R>(rows: R[], matches: (row: R) => boolean, next: R | null): R[] {
   const index = rows.findIndex(matches);
   if (index < 0) return next === null ? rows : [...rows, next];
-  return next === null ? rows.filter((_, i) => i !== index) : rows.map((row, i) => (i === index ? next : row));
+  const copy = rows.slice();
+  if (next === null) copy.splice(index, 1);
+  else copy[index] = next;
+  return copy;
 }
 
 /** The program's stored amounts with the written cells in place (a null amount clears one). */

@@ -105,8 +105,16 @@ export const QUARTER_NUMERALS: Record<Quarter, string> = { 1: 'I', 2: 'II', 3: '
 
 type IndexedRows = Pick<ProgramDetail, 'financing' | 'quarterly'>;
 
-/** The parts whose rows differ between two versions of a list that was patched in place (rows kept by identity); null when too many differ. */
-function changedNodes<R extends { nodeId: number }>(before: readonly R[], after: readonly R[], into: Set<number>, limit: number): boolean {
+/** Beyond this many changed rows a fresh index is quicker than patching one. */
+const PATCH_LIMIT = 64;
+
+/**
+ * The rows of `before` gone from `after` and the rows new in `after`, for a list patched in
+ * place (unchanged rows kept by identity); null when more than `limit` differ.
+ */
+function rowChanges<R>(before: readonly R[], after: readonly R[], limit: number): { removed: R[]; added: R[] } | null {
+  const removed: R[] = [];
+  const added: R[] = [];
   let i = 0;
   let j = 0;
   while (i < before.length && j < after.length) {
@@ -114,38 +122,62 @@ function changedNodes<R extends { nodeId: number }>(before: readonly R[], after:
       i++;
       j++;
     } else if (before[i + 1] === after[j]) {
-      into.add(before[i++].nodeId);
+      removed.push(before[i++]);
     } else if (before[i] === after[j + 1]) {
-      into.add(after[j++].nodeId);
+      added.push(after[j++]);
     } else {
-      into.add(before[i++].nodeId);
-      into.add(after[j++].nodeId);
+      removed.push(before[i++]);
+      added.push(after[j++]);
     }
-    if (into.size > limit) return false;
+    if (removed.length + added.length > limit) return null;
   }
-  while (i < before.length) into.add(before[i++].nodeId);
-  while (j < after.length) into.add(after[j++].nodeId);
-  return into.size <= limit;
+  while (i < before.length) removed.push(before[i++]);
+  while (j < after.length) added.push(after[j++]);
+  return removed.length + added.length <= limit ? { removed, added } : null;
 }
 
+const copyCombo = (combo: ComboAmounts): ComboAmounts => ({
+  source: combo.source,
+  organisationId: combo.organisationId,
+  plans: new Map(combo.plans),
+  quarters: new Map([...combo.quarters].map(([year, quarters]) => [year, [...quarters]])),
+});
+
 /**
- * The index of `next`, built from the index of `previous` by re-indexing only the parts whose
- * rows changed: an amount edit patches one row of 180 000. Falls back to a full index when
- * much changed. Only lookups by part are the same as indexFinancing's, not the parts' order.
+ * The index of `next`, made from the index of `previous` by applying the rows that changed
+ * between them: an amount edit patches one row of 180 000, and only its part's entry is copied.
+ * Falls back to a full index when much changed. A part's (source, executor) pairs keep their
+ * order, a new one comes last.
  */
 export function reindexFinancing(index: FinancingIndex, previous: IndexedRows, next: IndexedRows): FinancingIndex {
   if (previous.financing === next.financing && previous.quarterly === next.quarterly) return index;
-  const changed = new Set<number>();
-  const limit = 64;
-  if (!changedNodes(previous.financing, next.financing, changed, limit) || !changedNodes(previous.quarterly, next.quarterly, changed, limit)) return indexFinancing(next);
-  const partial = indexFinancing({
-    financing: next.financing.filter((row) => changed.has(row.nodeId)),
-    quarterly: next.quarterly.filter((row) => changed.has(row.nodeId)),
-  });
+  const plans = rowChanges(previous.financing, next.financing, PATCH_LIMIT);
+  const quarterly = rowChanges(previous.quarterly, next.quarterly, PATCH_LIMIT);
+  if (!plans || !quarterly) return indexFinancing(next);
+  const touched = new Map<number, Map<string, ComboAmounts>>();
+  const comboOf = (row: { nodeId: number } & Combo) => {
+    let combos = touched.get(row.nodeId);
+    if (!combos) touched.set(row.nodeId, (combos = new Map((index.get(row.nodeId) ?? []).map((combo) => [comboKey(combo), copyCombo(combo)]))));
+    const key = comboKey(row);
+    let combo = combos.get(key);
+    if (!combo) combos.set(key, (combo = { source: row.source, organisationId: row.organisationId, plans: new Map(), quarters: new Map() }));
+    return combo;
+  };
+  const setQuarter = (row: IndexedRows['quarterly'][number], kopecks: number | undefined) => {
+    const { quarters } = comboOf(row);
+    const year = quarters.get(row.year) ?? [undefined, undefined, undefined, undefined];
+    year[row.quarter - 1] = kopecks;
+    if (year.some((q) => q !== undefined)) quarters.set(row.year, year);
+    else quarters.delete(row.year);
+  };
+  for (const row of plans.removed) comboOf(row).plans.delete(row.year);
+  for (const row of quarterly.removed) setQuarter(row, undefined);
+  for (const row of plans.added) comboOf(row).plans.set(row.year, row.kopecks);
+  for (const row of quarterly.added) setQuarter(row, row.kopecks);
   const result = new Map(index);
-  for (const nodeId of changed) {
-    const combos = partial.get(nodeId);
-    if (combos) result.set(nodeId, combos);
+  for (const [nodeId, combos] of touched) {
+    const stored = [...combos.values()].filter((combo) => combo.plans.size > 0 || combo.quarters.size > 0);
+    if (stored.length > 0) result.set(nodeId, stored);
     else result.delete(nodeId);
   }
   return result;
