@@ -52,23 +52,23 @@ export interface CellArea {
   numeric?: boolean;
 }
 
-export interface TableLayout {
+/** What names a table and its rows and columns, whatever its cells. */
+export interface TableInfo {
   file: string;
   kind: FileKind;
   index: number;
   name: string;
   caption: string[];
-  rowCount: number;
-  colCount: number;
-  /**
-   * Values to place, in order. An area that overlaps one already placed is dropped: an xlsx
-   * may keep a stray value under a merge (Excel does not show it either), and a corrupt file
-   * may declare overlapping merges. Positions no area covers are empty cells.
-   */
-  areas: CellArea[];
   /** The officer's number of grid row 0 and column 0 (xlsx: where the used range starts). */
   firstRowNumber?: number;
   firstColumnNumber?: number;
+}
+
+export interface TableLayout extends TableInfo {
+  rowCount: number;
+  colCount: number;
+  /** Values to place, in order (see TableGrid.place). Positions no area covers are empty cells. */
+  areas: CellArea[];
 }
 
 class ExpandedTable implements RawTable {
@@ -81,15 +81,15 @@ class ExpandedTable implements RawTable {
   readonly firstRowNumber: number;
   readonly firstColumnNumber: number;
 
-  constructor(layout: TableLayout, rows: RawCell[][]) {
-    this.file = layout.file;
-    this.kind = layout.kind;
-    this.index = layout.index;
-    this.name = layout.name;
-    this.caption = layout.caption;
+  constructor(info: TableInfo, rows: RawCell[][]) {
+    this.file = info.file;
+    this.kind = info.kind;
+    this.index = info.index;
+    this.name = info.name;
+    this.caption = info.caption;
     this.rows = rows;
-    this.firstRowNumber = layout.firstRowNumber ?? 1;
-    this.firstColumnNumber = layout.firstColumnNumber ?? 1;
+    this.firstRowNumber = info.firstRowNumber ?? 1;
+    this.firstColumnNumber = info.firstColumnNumber ?? 1;
   }
 
   displayRow(r: number): string {
@@ -102,45 +102,55 @@ class ExpandedTable implements RawTable {
   }
 }
 
+/** A table's grid while its values are placed, cell by cell or merged area by area. */
+export class TableGrid {
+  private readonly grid: (RawCell | undefined)[][];
+
+  constructor(
+    readonly rowCount: number,
+    readonly colCount: number,
+  ) {
+    this.grid = Array.from({ length: rowCount }, () => new Array<RawCell | undefined>(colCount).fill(undefined));
+  }
+
+  /**
+   * Places a value over rowSpan × colSpan cells from (row, col), each covered cell repeating
+   * it. A value that overlaps one already placed is dropped: an xlsx may keep a stray value
+   * under a merge (Excel does not show it either), and a corrupt file may declare overlapping
+   * merges.
+   */
+  place(row: number, col: number, rowSpan: number, colSpan: number, text: string, numeric = false): void {
+    const grid = this.grid;
+    for (let r = row; r < row + rowSpan; r++) {
+      for (let c = col; c < col + colSpan; c++) if (grid[r][c] !== undefined) return;
+    }
+    for (let r = row; r < row + rowSpan; r++) {
+      for (let c = col; c < col + colSpan; c++) {
+        const cell: RawCell = { text, row: r, col: c, originRow: row, originCol: col, rowSpan, colSpan };
+        if (numeric) cell.numeric = true;
+        grid[r][c] = cell;
+      }
+    }
+  }
+
+  /** The table, positions nothing was placed on as empty cells. */
+  table(info: TableInfo): RawTable {
+    const rows = this.grid as RawCell[][];
+    for (let row = 0; row < rows.length; row++) {
+      const cells = rows[row];
+      for (let col = 0; col < cells.length; col++) {
+        cells[col] ??= { text: '', row, col, originRow: row, originCol: col, rowSpan: 1, colSpan: 1 };
+      }
+    }
+    return new ExpandedTable(info, rows);
+  }
+}
+
 /** Expands the areas of a table into its full grid. */
 export function buildRawTable(layout: TableLayout): RawTable {
-  const grid: (RawCell | undefined)[][] = Array.from({ length: layout.rowCount }, () =>
-    new Array<RawCell | undefined>(layout.colCount).fill(undefined),
-  );
-  for (const area of layout.areas) {
-    if (isFree(grid, area)) place(grid, area);
-  }
-  const rows = grid.map((cells, row) =>
-    cells.map((cell, col) => cell ?? { text: '', row, col, originRow: row, originCol: col, rowSpan: 1, colSpan: 1 }),
-  );
-  return new ExpandedTable(layout, rows);
-}
-
-function isFree(grid: (RawCell | undefined)[][], area: CellArea): boolean {
-  for (let r = area.row; r < area.row + area.rowSpan; r++) {
-    for (let c = area.col; c < area.col + area.colSpan; c++) {
-      if (grid[r][c] !== undefined) return false;
-    }
-  }
-  return true;
-}
-
-function place(grid: (RawCell | undefined)[][], area: CellArea): void {
-  for (let r = area.row; r < area.row + area.rowSpan; r++) {
-    for (let c = area.col; c < area.col + area.colSpan; c++) {
-      const cell: RawCell = {
-        text: area.text,
-        row: r,
-        col: c,
-        originRow: area.row,
-        originCol: area.col,
-        rowSpan: area.rowSpan,
-        colSpan: area.colSpan,
-      };
-      if (area.numeric) cell.numeric = true;
-      grid[r][c] = cell;
-    }
-  }
+  const grid = new TableGrid(layout.rowCount, layout.colCount);
+  for (const area of layout.areas) grid.place(area.row, area.col, area.rowSpan, area.colSpan, area.text, area.numeric);
+  return grid.table(layout);
 }
 
 /** Excel's name of a 1-based column number: 1 → 'A', 28 → 'AB'. */

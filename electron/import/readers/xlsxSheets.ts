@@ -4,7 +4,7 @@
 // evaluated: a formula cell shows the value Excel cached for it.
 
 import { damagedFileError } from './importFileError';
-import { buildRawTable, columnLetters, GridAllowance, type CellArea, type RawTable } from './rawTable';
+import { columnLetters, GridAllowance, TableGrid, type RawTable } from './rawTable';
 import { parseArchivePart, type XmlElement, type XmlHandlers } from './safeXml';
 import type { ZipArchive } from './zipArchive';
 
@@ -168,13 +168,6 @@ function officeText(stored: string): string {
   return text.trim();
 }
 
-interface SheetCell {
-  row: number;
-  col: number;
-  text: string;
-  numeric: boolean;
-}
-
 interface CellRange {
   top: number;
   left: number;
@@ -182,8 +175,20 @@ interface CellRange {
   right: number;
 }
 
-/** Column letters and row number of an A1 reference; 0-based. */
-function parseReference(reference: string): { row: number; col: number } | undefined {
+/** A cell's position as one number, so that a sheet's cells need no object each. A reference
+ *  has at most 7 row digits and 3 letters (< 2^21): the key stays below 2^53. */
+const ROW_STRIDE = 2_097_152;
+
+function rowOf(position: number): number {
+  return Math.floor(position / ROW_STRIDE);
+}
+
+function colOf(position: number): number {
+  return position % ROW_STRIDE;
+}
+
+/** The position of an A1 reference (column letters and row number, 0-based), or -1. */
+function parseReference(reference: string): number {
   // Read by hand rather than by a regular expression: this runs for every cell of a sheet.
   let at = reference.charCodeAt(0) === 0x24 ? 1 : 0; // '$'
   let col = 0;
@@ -201,32 +206,44 @@ function parseReference(reference: string): { row: number; col: number } | undef
     at += 1;
   }
   const digits = at - digitsFrom;
-  if (letters < 1 || letters > 3 || digits < 1 || digits > 7 || at !== reference.length || row < 1) return undefined;
-  return { row: row - 1, col: col - 1 };
+  if (letters < 1 || letters > 3 || digits < 1 || digits > 7 || at !== reference.length || row < 1) return -1;
+  return (row - 1) * ROW_STRIDE + col - 1;
 }
 
 function parseRange(reference: string): CellRange | undefined {
   const [first, last = first] = reference.split(':');
   const start = parseReference(first);
   const end = parseReference(last);
-  if (!start || !end) return undefined;
+  if (start < 0 || end < 0) return undefined;
   return {
-    top: Math.min(start.row, end.row),
-    left: Math.min(start.col, end.col),
-    bottom: Math.max(start.row, end.row),
-    right: Math.max(start.col, end.col),
+    top: Math.min(rowOf(start), rowOf(end)),
+    left: Math.min(colOf(start), colOf(end)),
+    bottom: Math.max(rowOf(start), rowOf(end)),
+    right: Math.max(colOf(start), colOf(end)),
   };
 }
 
-/** One worksheet part, streamed: keeps non-empty cells and merges. */
+/**
+ * One worksheet part, streamed: keeps the non-empty cells — their positions and texts in
+ * plain lists, the large sheet's 170 000 cells then cost no object until the grid is built —
+ * and the merges.
+ */
 class SheetReader implements XmlHandlers {
-  private readonly cells: SheetCell[] = [];
+  private readonly positions: number[] = [];
+  private readonly texts: string[] = [];
+  /** Whether each cell is stored as a number. */
+  private readonly numeric: boolean[] = [];
   private readonly merges: CellRange[] = [];
   private readonly where: string;
   private inSheetData = false;
   private rowIndex = -1;
   private nextCol = 0;
-  private cell: { row: number; col: number; type: string; value: string; inline: string } | undefined;
+  // The cell being read.
+  private inCell = false;
+  private cellPosition = 0;
+  private cellType = '';
+  private cellValue = '';
+  private cellInline = '';
   private inValue = false;
   private inInlineString = false;
   private inInlineText = false;
@@ -257,16 +274,21 @@ class SheetReader implements XmlHandlers {
       }
       case 'c': {
         if (!this.inSheetData) break;
-        const position = parseReference(element.attr('r') ?? '') ?? { row: Math.max(this.rowIndex, 0), col: this.nextCol };
-        this.nextCol = position.col + 1;
-        this.cell = { row: position.row, col: position.col, type: element.attr('t') ?? 'n', value: '', inline: '' };
+        const reference = element.attr('r');
+        const position = reference === undefined ? -1 : parseReference(reference);
+        this.cellPosition = position >= 0 ? position : Math.max(this.rowIndex, 0) * ROW_STRIDE + this.nextCol;
+        this.nextCol = colOf(this.cellPosition) + 1;
+        this.inCell = true;
+        this.cellType = element.attr('t') ?? 'n';
+        this.cellValue = '';
+        this.cellInline = '';
         break;
       }
       case 'v':
-        this.inValue = this.cell !== undefined;
+        this.inValue = this.inCell;
         break;
       case 'is':
-        this.inInlineString = this.cell !== undefined;
+        this.inInlineString = this.inCell;
         break;
       case 'rPh':
         this.phoneticDepth += 1;
@@ -278,7 +300,7 @@ class SheetReader implements XmlHandlers {
         const range = parseRange(element.attr('ref') ?? '');
         if (range && (range.bottom > range.top || range.right > range.left)) {
           this.merges.push(range);
-          this.allowance.checkRoom(this.cells.length + this.merges.length, this.where);
+          this.allowance.checkRoom(this.positions.length + this.merges.length, this.where);
         }
         break;
       }
@@ -286,8 +308,8 @@ class SheetReader implements XmlHandlers {
   }
 
   text(text: string): void {
-    if (this.inValue) this.cell!.value += text;
-    else if (this.inInlineText) this.cell!.inline += text;
+    if (this.inValue) this.cellValue += text;
+    else if (this.inInlineText) this.cellInline += text;
   }
 
   close(element: XmlElement): void {
@@ -309,114 +331,110 @@ class SheetReader implements XmlHandlers {
         this.inInlineText = false;
         break;
       case 'c':
-        if (this.cell) this.keep(this.cell.row, this.cell.col, this.cellText(this.cell));
-        this.cell = undefined;
+        if (this.inCell) this.closeCell();
+        this.inCell = false;
         break;
     }
   }
 
-  private cellText(cell: { row: number; col: number; type: string; value: string; inline: string }): {
-    text: string;
-    numeric: boolean;
-  } {
-    if (cell.type !== 'inlineStr' && cell.value.trim() === '') return { text: '', numeric: false };
-    switch (cell.type) {
+  /** Keeps the cell just read if it shows anything. */
+  private closeCell(): void {
+    const { cellType: type, cellValue: value } = this;
+    if (type !== 'inlineStr' && value.trim() === '') return;
+    switch (type) {
       case 's': {
-        const text = this.sharedStrings[Number(cell.value)];
+        const text = this.sharedStrings[Number(value)];
         if (text === undefined) {
-          const where = `${this.where}, ячейка ${cellName(cell.row, cell.col)}`;
+          const where = `${this.where}, ячейка ${cellName(this.cellPosition)}`;
           throw damagedFileError(this.file, `ячейка ссылается на отсутствующую строку текста (${where})`, { where });
         }
-        return { text, numeric: false };
+        return this.keep(text, false);
       }
       case 'inlineStr':
-        return { text: officeText(cell.inline), numeric: false };
+        return this.keep(officeText(this.cellInline), false);
       case 'str':
-        return { text: officeText(cell.value), numeric: false };
+        return this.keep(officeText(value), false);
       case 'b':
-        return { text: { '1': 'ИСТИНА', '0': 'ЛОЖЬ' }[cell.value.trim()] ?? cell.value.trim(), numeric: false };
+        return this.keep({ '1': 'ИСТИНА', '0': 'ЛОЖЬ' }[value.trim()] ?? value.trim(), false);
       case 'n': {
-        const exact = exactDecimal(cell.value);
-        return exact === undefined ? { text: cell.value.trim(), numeric: false } : { text: exact, numeric: true };
+        const exact = exactDecimal(value);
+        return exact === undefined ? this.keep(value.trim(), false) : this.keep(exact, true);
       }
       default: // 'e' (an error such as #DIV/0!), 'd' (an ISO date)
-        return { text: cell.value.trim(), numeric: false };
+        return this.keep(value.trim(), false);
     }
   }
 
-  private keep(row: number, col: number, { text, numeric }: { text: string; numeric: boolean }): void {
+  private keep(text: string, numeric: boolean): void {
     if (text === '') return;
-    this.cells.push({ row, col, text, numeric });
+    const position = this.cellPosition;
+    this.positions.push(position);
+    this.texts.push(text);
+    this.numeric.push(numeric);
+    const row = rowOf(position);
+    const col = colOf(position);
     const used = (this.used ??= { top: row, left: col, bottom: row, right: col });
     used.top = Math.min(used.top, row);
     used.left = Math.min(used.left, col);
     used.bottom = Math.max(used.bottom, row);
     used.right = Math.max(used.right, col);
     this.allowance.checkShape(used.bottom - used.top + 1, used.right - used.left + 1, this.where);
-    this.allowance.checkRoom(this.cells.length + this.merges.length, this.where);
+    this.allowance.checkRoom(this.positions.length + this.merges.length, this.where);
   }
 
   /** The sheet's table, or undefined for a sheet without values. */
   build(index: number): RawTable | undefined {
     if (!this.used) return undefined;
-    const byPosition = new Map<number, SheetCell>();
-    if (this.merges.length > 0) for (const cell of this.cells) byPosition.set(positionKey(cell.row, cell.col), cell);
-
-    // A merge that starts with a value is part of the table even where it reaches past the
-    // values; merges of empty cells are only formatting and are cut to the used range.
+    const { positions, texts, numeric, merges } = this;
+    // The cell each merge starts with, if any: a merge that starts with a value is part of the
+    // table even where it reaches past the values; merges of empty cells are only formatting
+    // and are cut to the used range.
+    const origins = new Set(merges.map((merge) => merge.top * ROW_STRIDE + merge.left));
+    const cellAt = new Map<number, number>();
+    if (origins.size > 0) {
+      for (let i = 0; i < positions.length; i++) if (origins.has(positions[i])) cellAt.set(positions[i], i);
+    }
+    const originCell = merges.map((merge) => cellAt.get(merge.top * ROW_STRIDE + merge.left) ?? -1);
     const box = { ...this.used };
-    for (const merge of this.merges) {
-      if (!byPosition.has(positionKey(merge.top, merge.left))) continue;
+    merges.forEach((merge, m) => {
+      if (originCell[m] < 0) return;
       box.top = Math.min(box.top, merge.top);
       box.left = Math.min(box.left, merge.left);
       box.bottom = Math.max(box.bottom, merge.bottom);
       box.right = Math.max(box.right, merge.right);
-    }
+    });
     const rowCount = box.bottom - box.top + 1;
     const colCount = box.right - box.left + 1;
     this.allowance.admitTable();
     this.allowance.admitGrid(rowCount, colCount, this.where);
 
-    const areas: CellArea[] = [];
-    for (const merge of this.merges) {
+    // Merges first, so that a stray value under one is dropped (see TableGrid.place).
+    const grid = new TableGrid(rowCount, colCount);
+    merges.forEach((merge, m) => {
       const top = Math.max(merge.top, box.top);
       const left = Math.max(merge.left, box.left);
       const bottom = Math.min(merge.bottom, box.bottom);
       const right = Math.min(merge.right, box.right);
-      if (top > bottom || left > right) continue;
-      const origin = byPosition.get(positionKey(merge.top, merge.left));
-      areas.push({
-        row: top - box.top,
-        col: left - box.left,
-        rowSpan: bottom - top + 1,
-        colSpan: right - left + 1,
-        text: origin?.text ?? '',
-        numeric: origin?.numeric,
-      });
+      if (top > bottom || left > right) return;
+      const origin = originCell[m];
+      const text = origin < 0 ? '' : texts[origin];
+      grid.place(top - box.top, left - box.left, bottom - top + 1, right - left + 1, text, origin >= 0 && numeric[origin]);
+    });
+    for (let i = 0; i < positions.length; i++) {
+      grid.place(rowOf(positions[i]) - box.top, colOf(positions[i]) - box.left, 1, 1, texts[i], numeric[i]);
     }
-    for (const cell of this.cells) {
-      areas.push({ row: cell.row - box.top, col: cell.col - box.left, rowSpan: 1, colSpan: 1, text: cell.text, numeric: cell.numeric });
-    }
-    return buildRawTable({
+    return grid.table({
       file: this.file,
       kind: 'xlsx',
       index,
       name: this.name,
       caption: [],
-      rowCount,
-      colCount,
-      areas,
       firstRowNumber: box.top + 1,
       firstColumnNumber: box.left + 1,
     });
   }
 }
 
-/** A reference has at most 7 row digits and 3 letters (< 2^21): the key stays below 2^53. */
-function positionKey(row: number, col: number): number {
-  return row * 2_097_152 + col;
-}
-
-function cellName(row: number, col: number): string {
-  return `${columnLetters(col + 1)}${row + 1}`;
+function cellName(position: number): string {
+  return `${columnLetters(colOf(position) + 1)}${rowOf(position) + 1}`;
 }
