@@ -18,7 +18,7 @@ import {
   type MouseEvent,
 } from 'react';
 import { flushSync } from 'react-dom';
-import { GridRowView, cellId, isCellEditable, readonlyReasonOf, type CellMessage, type ColumnLayout, type EditorBinding } from './GridRowView';
+import { GridRowView, cellId, cellViewOf, isCellEditable, readonlyReasonOf, type CellMessage, type CellView, type ColumnLayout, type EditorBinding } from './GridRowView';
 import { editorAction, navigationAction, shortcutLetter, type EditMode } from './keyboardMap';
 import {
   clampPos,
@@ -152,6 +152,9 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   const [message, setMessage] = useState<MessageState | null>(null);
   const [pending, setPending] = useState<ReadonlyMap<string, ReadonlyMap<string, string>>>(new Map());
   const [firstVisible, setFirstVisible] = useState(0);
+  const cellViews = useRef(
+    new WeakMap<R, { cellText: DataGridProps<R>['cellText']; cellState: DataGridProps<R>['cellState']; columns: readonly GridColumn<R>[]; pending: ReadonlyMap<string, string> | undefined; cells: readonly CellView[] }>(),
+  );
   const copyRequested = useRef(false);
   const pasteRequested = useRef(false);
   const dragging = useRef(false);
@@ -660,6 +663,15 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   const rowKey = (index: number) => (kept.has(index) ? `row:${rows[index].key}` : `slot:${index % slots}`);
   const range = rangeOf(selection);
   const messageRowKey = message?.rowKey;
+  // A row's cells are worked out again only when it, the screen's way of reading it or its
+  // pending edits changed: scrolling asks only the rows scrolled in for their texts.
+  const cellsOf = (row: R, rowPending: ReadonlyMap<string, string> | undefined): readonly CellView[] => {
+    const cached = cellViews.current.get(row);
+    if (cached && cached.cellText === props.cellText && cached.cellState === props.cellState && cached.columns === columns && cached.pending === rowPending) return cached.cells;
+    const cells = columns.map((column) => cellViewOf(row, column, props.cellText, props.cellState, rowPending?.get(column.key)));
+    cellViews.current.set(row, { cellText: props.cellText, cellState: props.cellState, columns, pending: rowPending, cells });
+    return cells;
+  };
 
   const headerCell = (title: string, col: number, span: number, key: string) => {
     const frozen = col < layout.frozenCount;
@@ -751,15 +763,13 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
               rowHeight={rowHeight}
               columns={columns}
               layout={layout}
-              cellText={props.cellText}
-              cellState={props.cellState}
+              cells={cellsOf(row, pending.get(row.key))}
               treeColumn={treeColumn}
               gridId={gridId}
               selLeft={inSelection ? range.left : -1}
               selRight={inSelection ? range.right : -1}
               activeCol={index === active.row ? active.col : -1}
               editor={index === editorRowIndex ? editorBinding : null}
-              pending={pending.get(row.key)}
               message={message && messageRowKey === row.key ? messageFor(message) : null}
               onToggleRow={props.onToggleRow}
             />

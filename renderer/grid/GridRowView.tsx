@@ -1,5 +1,6 @@
-// One body row of the grid. Memoised: while the grid scrolls, a row that stays in the window
-// receives the same props and does not render again.
+// One body row of the grid. The grid works out what each cell shows and passes it in; the row
+// is drawn again only when that or its selection, editor or message changed. So a typed amount
+// redraws the few rows whose figures moved, not every row in view.
 
 import { memo, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { normaliseCellState, type CellState, type GridColumn, type GridRow } from './types';
@@ -28,6 +29,17 @@ export interface CellMessage {
   kind: 'error' | 'info';
 }
 
+/** What one cell shows. */
+export interface CellView {
+  text: string;
+  editable: boolean;
+  title: string | undefined;
+  /** Read out after the text: the finding or note the cell carries. */
+  described: string | undefined;
+  /** Classes for its state: read-only, error or warning, the screen's tone, a pending edit. */
+  look: string;
+}
+
 export interface GridRowViewProps<R extends GridRow> {
   row: R;
   index: number;
@@ -35,8 +47,7 @@ export interface GridRowViewProps<R extends GridRow> {
   rowHeight: number;
   columns: readonly GridColumn<R>[];
   layout: ColumnLayout;
-  cellText(row: R, column: GridColumn<R>): string;
-  cellState?: (row: R, column: GridColumn<R>) => CellState;
+  cells: readonly CellView[];
   treeColumn: number;
   gridId: string;
   /** The selected columns of this row, or -1 when the row is outside the selection. */
@@ -45,8 +56,6 @@ export interface GridRowViewProps<R extends GridRow> {
   /** The active cell's column when the active cell is in this row, else -1. */
   activeCol: number;
   editor: EditorBinding | null;
-  /** Texts sent and not yet confirmed, by column key. */
-  pending: ReadonlyMap<string, string> | undefined;
   message: CellMessage | null;
   onToggleRow?: (rowKey: string) => void;
 }
@@ -67,6 +76,42 @@ export function readonlyReasonOf<R extends GridRow>(row: R, column: GridColumn<R
   return typeof column.readonlyReason === 'function' ? column.readonlyReason(row) : column.readonlyReason;
 }
 
+/** The cell's view; `pending` is a text sent and not yet confirmed, shown instead of the stored one. */
+export function cellViewOf<R extends GridRow>(
+  row: R,
+  column: GridColumn<R>,
+  cellText: (row: R, column: GridColumn<R>) => string,
+  cellState: ((row: R, column: GridColumn<R>) => CellState) | undefined,
+  pending: string | undefined,
+): CellView {
+  const state = cellState?.(row, column);
+  const info = normaliseCellState(state);
+  const editable = isCellEditable(row, column, state);
+  const text = pending ?? cellText(row, column);
+  const flagged = info.state === 'error' || info.state === 'warning';
+  const look: string[] = [];
+  if (!editable) look.push('dg-cell--readonly');
+  if (flagged) look.push(`dg-cell--${info.state}`);
+  if (info.tone) look.push(info.tone);
+  if (pending !== undefined) look.push('dg-cell--pending');
+  return {
+    text,
+    editable,
+    title: info.title ?? (text.length > 40 ? text : undefined) ?? (editable ? undefined : readonlyReasonOf(row, column, state)),
+    described: flagged || info.tone ? info.title : undefined,
+    look: look.join(' '),
+  };
+}
+
+const sameCell = (a: CellView, b: CellView) => a.text === b.text && a.editable === b.editable && a.title === b.title && a.described === b.described && a.look === b.look;
+
+function sameRow<R extends GridRow>(before: GridRowViewProps<R>, after: GridRowViewProps<R>): boolean {
+  for (const key of Object.keys(after) as (keyof GridRowViewProps<R>)[]) {
+    if (key !== 'cells' && before[key] !== after[key]) return false;
+  }
+  return before.cells === after.cells || (before.cells.length === after.cells.length && before.cells.every((cell, i) => sameCell(cell, after.cells[i])));
+}
+
 const INDENT = 16;
 const CHEVRON = 18;
 
@@ -85,13 +130,9 @@ function GridRowViewInner<R extends GridRow>(props: GridRowViewProps<R>) {
       style={{ position: 'absolute', top: index * rowHeight, left: 0, height: rowHeight, width: layout.totalWidth, display: 'flex' }}
     >
       {columns.map((column, col) => {
-        const state = props.cellState?.(row, column);
-        const info = normaliseCellState(state);
-        const editable = isCellEditable(row, column, state);
+        const cell = props.cells[col];
         const selected = props.selLeft >= 0 && col >= props.selLeft && col <= props.selRight;
         const active = col === props.activeCol;
-        const pending = props.pending?.get(column.key);
-        const text = pending ?? props.cellText(row, column);
         const frozen = col < layout.frozenCount;
         const cellMessage = message && message.columnKey === column.key ? message : null;
         const messageId = cellMessage ? `${cellId(gridId, index, col)}-message` : undefined;
@@ -99,15 +140,11 @@ function GridRowViewInner<R extends GridRow>(props: GridRowViewProps<R>) {
         const cellClasses = ['dg-cell'];
         if (frozen) cellClasses.push('dg-cell--frozen');
         if (col === layout.frozenCount - 1) cellClasses.push('dg-cell--frozen-last');
-        if (!editable) cellClasses.push('dg-cell--readonly');
-        if (info.state === 'error' || info.state === 'warning') cellClasses.push(`dg-cell--${info.state}`);
-        if (info.tone) cellClasses.push(info.tone);
+        if (cell.look) cellClasses.push(cell.look);
         if (selected) cellClasses.push('dg-cell--selected');
         if (active) cellClasses.push('dg-cell--active');
-        if (pending !== undefined) cellClasses.push('dg-cell--pending');
         if (column.wrap) cellClasses.push('dg-cell--wrap');
         if (column.align) cellClasses.push(`dg-cell--${column.align}`);
-        const described = info.state === 'error' || info.state === 'warning' || info.tone ? info.title : undefined;
         return (
           <div
             key={column.key}
@@ -115,11 +152,11 @@ function GridRowViewInner<R extends GridRow>(props: GridRowViewProps<R>) {
             id={cellId(gridId, index, col)}
             aria-colindex={col + 1}
             aria-selected={selected}
-            aria-readonly={!editable}
-            aria-description={described}
+            aria-readonly={!cell.editable}
+            aria-description={cell.described}
             aria-describedby={messageId}
             data-col={col}
-            title={info.title ?? (text.length > 40 ? text : undefined) ?? (editable ? undefined : readonlyReasonOf(row, column, state))}
+            title={cell.title}
             className={cellClasses.join(' ')}
             style={{
               width: column.width,
@@ -147,7 +184,7 @@ function GridRowViewInner<R extends GridRow>(props: GridRowViewProps<R>) {
               ) : (
                 <span className="dg-toggle-space" style={{ width: CHEVRON, display: 'inline-block', flex: 'none' }} />
               ))}
-            <span className="dg-text">{text}</span>
+            <span className="dg-text">{cell.text}</span>
             {editor && editor.col === col && <CellEditor binding={editor} />}
             {cellMessage && (
               <div id={messageId} role={cellMessage.kind === 'error' ? 'alert' : 'status'} className={`dg-message dg-message--${cellMessage.kind}`}>
@@ -161,7 +198,7 @@ function GridRowViewInner<R extends GridRow>(props: GridRowViewProps<R>) {
   );
 }
 
-export const GridRowView = memo(GridRowViewInner) as typeof GridRowViewInner;
+export const GridRowView = memo(GridRowViewInner, sameRow) as typeof GridRowViewInner;
 
 function CellEditor({ binding }: { binding: EditorBinding }) {
   const input = useRef<HTMLInputElement>(null);

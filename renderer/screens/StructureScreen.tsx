@@ -171,8 +171,10 @@ export function StructureScreen() {
           title: `${year} г.`,
           width: 116,
           align: 'right',
-          editable: (row) => financing !== null && amountTarget(financing, row, year) !== null,
-          readonlyReason: (row) => (financing ? amountReason(financing, row, year) : undefined),
+          // Read through the ref: the columns stay the same objects while amounts change, and
+          // the grid asks when it draws a cell or an edit starts, so it always sees the current amounts.
+          editable: (row) => financingRef.current !== null && amountTarget(financingRef.current, row, year) !== null,
+          readonlyReason: (row) => (financingRef.current ? amountReason(financingRef.current, row, year) : undefined),
         }),
       ),
       { key: 'total', title: 'ИТОГО', width: 128, align: 'right', readonlyReason: 'ИТОГО — сумма по годам' },
@@ -185,7 +187,7 @@ export function StructureScreen() {
         readonlyReason: 'Ожидаемый результат указывается в строке мероприятия',
       },
     ],
-    [years, financing],
+    [years],
   );
 
   const cellText = useCallback(

@@ -466,4 +466,23 @@ describe('DataGrid virtual rows', () => {
     // Three rows came into the window: only they are rendered, seven cells each.
     expect(cellText.mock.calls.length).toBe(3 * 7);
   });
+
+  it('shows a moved figure when the screen reads its cells anew, touching no other row', () => {
+    const rows = makeRows(1_000);
+    const props = { label: 'Таблица', columns: COLUMNS, rows, height: 500, rowHeight: 25, onCommit: async () => ({ ok: true as const }) };
+    const { rerender } = render(<DataGrid<Row> {...props} cellText={(row, column) => row.values[column.key]} />);
+    const table = grid();
+    const observer = new MutationObserver(() => undefined);
+    observer.observe(table, { subtree: true, childList: true, characterData: true, attributes: true });
+    // A new way of reading the cells, as after a typed amount: one figure of the fifth row moves.
+    rerender(<DataGrid<Row> {...props} cellText={(row, column) => (row.key === 'r4' && column.key === 'y2023' ? '999' : row.values[column.key])} />);
+    const changed = new Set<string>();
+    for (const record of observer.takeRecords()) {
+      const node = record.target instanceof Element ? record.target : record.target.parentElement;
+      changed.add(node?.closest('[role="row"]')?.getAttribute('aria-rowindex') ?? 'outside the rows');
+    }
+    observer.disconnect();
+    expect(within(table).getAllByRole('row').find((row) => row.getAttribute('data-row') === '4')!.textContent).toContain('999');
+    expect([...changed]).toEqual(['6']);
+  });
 });
