@@ -24,6 +24,16 @@ export interface Doubt {
   message: string;
 }
 
+/** The organisation an executor text names, and how the text names it. */
+export interface NamedExecutor {
+  organisationId: number;
+  /** The organisation's name (its first spelling seen). */
+  name: string;
+  /** The executor as written, without the person. */
+  label: string;
+  person: string | null;
+}
+
 export interface RecognisedTable {
   table: string;
   kind: string;
@@ -57,6 +67,7 @@ export class ImportDraft {
   private nextId = 1;
   private readonly nodesByKey = new Map<string, ProgramNode[]>();
   private readonly childCount = new Map<number | null, number>();
+  private readonly executorTexts = new Map<string, Readonly<NamedExecutor>>();
 
   constructor(readonly file: string) {}
 
@@ -71,7 +82,11 @@ export class ImportDraft {
    * «Ответственный орган» does — splitting it at the first comma would cut the name. (Added for
    * the strategy-projects kind.)
    */
-  organisation(text: string, oneBody = false): { organisationId: number; label: string; person: string | null } {
+  organisation(text: string, oneBody = false): Readonly<NamedExecutor> {
+    // A table repeats a few executor texts on thousands of rows: each is parsed once.
+    const seenKey = `${oneBody ? 'one' : 'list'}|${text}`;
+    const seen = this.executorTexts.get(seenKey);
+    if (seen) return seen;
     const executor = oneBody ? { head: clean(text), label: clean(text), person: null } : parseExecutor(text);
     const key = organisationMatchKey(executor.head);
     let organisation = this.organisations.get(key);
@@ -79,7 +94,9 @@ export class ImportDraft {
       organisation = { id: this.nextId++, name: executor.head, abbreviation: null, aliases: [] };
       this.organisations.set(key, organisation);
     }
-    return { organisationId: organisation.id, label: executor.label, person: executor.person };
+    const named = { organisationId: organisation.id, label: executor.label, person: executor.person, name: organisation.name };
+    this.executorTexts.set(seenKey, named);
+    return named;
   }
 
   /**
@@ -115,9 +132,8 @@ export class ImportDraft {
   }
 
   addExecutor(node: ProgramNode, text: string, oneBody = false): number {
-    const { organisationId, label, person } = this.organisation(text, oneBody);
+    const { organisationId, label, person, name } = this.organisation(text, oneBody);
     if (!node.executors.some((e) => e.organisationId === organisationId)) {
-      const name = [...this.organisations.values()].find((o) => o.id === organisationId)!.name;
       node.executors.push({ organisationId, label: label === name ? null : label });
     }
     if (person && !node.responsiblePerson) node.responsiblePerson = person;

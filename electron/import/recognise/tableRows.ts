@@ -12,9 +12,9 @@ import type { Column } from './tableHeader';
 export function bodyRows({ table, header }: TableContext): number[] {
   const rows: number[] = [];
   for (let r = header.bodyStart; r < table.rows.length; r++) {
-    const texts = table.rows[r].map((c) => clean(c.text));
-    if (texts.every((t) => t === '')) continue;
-    if (header.hasColumnNumbers && texts.every((t, i) => t === String(i + 1) || /^\d+$/.test(t)) && texts[0] === '1') continue;
+    const cells = table.rows[r];
+    if (cells.every((c) => clean(c.text) === '')) continue;
+    if (header.hasColumnNumbers && clean(cells[0].text) === '1' && cells.every((c) => /^\d+$/.test(clean(c.text)))) continue;
     rows.push(r);
   }
   return rows;
@@ -34,8 +34,10 @@ export function ownCellText(context: TableContext, row: number, column: Column |
 
 /** An amount in тыс. руб.; null for an empty cell or «-». */
 export function readAmount(context: TableContext, row: number, column: Column): number | null {
-  const text = cellText(context, row, column);
-  if (isBlankOrDash(text)) return null;
+  const cell = context.table.rows[row][column.index];
+  // A number an xlsx stores is already its exact decimal: nothing to clean, never blank.
+  const text = cell.numeric ? cell.text : clean(cell.text);
+  if (!cell.numeric && isBlankOrDash(text)) return null;
   const parsed = parseThousands(text);
   if (!parsed.ok) {
     const found = text.length > 40 ? `${text.slice(0, 40)}…` : text;
