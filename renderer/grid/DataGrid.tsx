@@ -152,9 +152,7 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   const [message, setMessage] = useState<MessageState | null>(null);
   const [pending, setPending] = useState<ReadonlyMap<string, ReadonlyMap<string, string>>>(new Map());
   const [firstVisible, setFirstVisible] = useState(0);
-  const cellViews = useRef(
-    new WeakMap<R, { cellText: DataGridProps<R>['cellText']; cellState: DataGridProps<R>['cellState']; columns: readonly GridColumn<R>[]; pending: ReadonlyMap<string, string> | undefined; cells: readonly CellView[] }>(),
-  );
+  const cellViews = useRef(new Map<R, RowCells<R>>());
   const copyRequested = useRef(false);
   const pasteRequested = useRef(false);
   const dragging = useRef(false);
@@ -664,14 +662,43 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   const range = rangeOf(selection);
   const messageRowKey = message?.rowKey;
   // A row's cells are worked out again only when it, the screen's way of reading it or its
-  // pending edits changed: scrolling asks only the rows scrolled in for their texts.
+  // pending edits changed: scrolling asks only the rows scrolled in for their texts. Only the
+  // rows drawn now are remembered, so scrolling through 10 000 rows leaves nothing behind.
+  const drawnCells = new Map<R, RowCells<R>>();
   const cellsOf = (row: R, rowPending: ReadonlyMap<string, string> | undefined): readonly CellView[] => {
-    const cached = cellViews.current.get(row);
-    if (cached && cached.cellText === props.cellText && cached.cellState === props.cellState && cached.columns === columns && cached.pending === rowPending) return cached.cells;
-    const cells = columns.map((column) => cellViewOf(row, column, props.cellText, props.cellState, rowPending?.get(column.key)));
-    cellViews.current.set(row, { cellText: props.cellText, cellState: props.cellState, columns, pending: rowPending, cells });
-    return cells;
+    let entry = cellViews.current.get(row);
+    if (!entry || entry.cellText !== props.cellText || entry.cellState !== props.cellState || entry.columns !== columns || entry.pending !== rowPending) {
+      const cells = columns.map((column) => cellViewOf(row, column, props.cellText, props.cellState, rowPending?.get(column.key)));
+      entry = { cellText: props.cellText, cellState: props.cellState, columns, pending: rowPending, cells };
+    }
+    drawnCells.set(row, entry);
+    return entry.cells;
   };
+  const bodyRows = rendered.map((index) => {
+    const row = rows[index];
+    const inSelection = index >= range.top && index <= range.bottom;
+    return (
+      <GridRowView
+        key={rowKey(index)}
+        row={row}
+        index={index}
+        ariaRowIndex={headerCount + index + 1}
+        rowHeight={rowHeight}
+        columns={columns}
+        layout={layout}
+        cells={cellsOf(row, pending.get(row.key))}
+        treeColumn={treeColumn}
+        gridId={gridId}
+        selLeft={inSelection ? range.left : -1}
+        selRight={inSelection ? range.right : -1}
+        activeCol={index === active.row ? active.col : -1}
+        editor={index === editorRowIndex ? editorBinding : null}
+        message={message && messageRowKey === row.key ? messageFor(message) : null}
+        onToggleRow={props.onToggleRow}
+      />
+    );
+  });
+  cellViews.current = drawnCells;
 
   const headerCell = (title: string, col: number, span: number, key: string) => {
     const frozen = col < layout.frozenCount;
@@ -751,33 +778,19 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
         </div>
       </div>
       <div role="rowgroup" className="dg-body" style={{ position: 'relative', height: rows.length * rowHeight, width: layout.totalWidth }}>
-        {rendered.map((index) => {
-          const row = rows[index];
-          const inSelection = index >= range.top && index <= range.bottom;
-          return (
-            <GridRowView
-              key={rowKey(index)}
-              row={row}
-              index={index}
-              ariaRowIndex={headerCount + index + 1}
-              rowHeight={rowHeight}
-              columns={columns}
-              layout={layout}
-              cells={cellsOf(row, pending.get(row.key))}
-              treeColumn={treeColumn}
-              gridId={gridId}
-              selLeft={inSelection ? range.left : -1}
-              selRight={inSelection ? range.right : -1}
-              activeCol={index === active.row ? active.col : -1}
-              editor={index === editorRowIndex ? editorBinding : null}
-              message={message && messageRowKey === row.key ? messageFor(message) : null}
-              onToggleRow={props.onToggleRow}
-            />
-          );
-        })}
+        {bodyRows}
       </div>
     </div>
   );
+}
+
+/** A drawn row's cell views and what they were worked out from. */
+interface RowCells<R extends GridRow> {
+  cellText: DataGridProps<R>['cellText'];
+  cellState: DataGridProps<R>['cellState'];
+  columns: readonly GridColumn<R>[];
+  pending: ReadonlyMap<string, string> | undefined;
+  cells: readonly CellView[];
 }
 
 // One object per message, so a memoised row sees the same message as long as it stands.

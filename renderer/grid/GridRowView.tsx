@@ -149,7 +149,8 @@ function GridRowViewInner<R extends GridRow>(props: GridRowViewProps<R>) {
           <div
             key={column.key}
             role="gridcell"
-            id={cellId(gridId, index, col)}
+            // Only aria-activedescendant names a cell: one id, not one per cell to rewrite on every scrolled row.
+            id={active ? cellId(gridId, index, col) : undefined}
             aria-colindex={col + 1}
             aria-selected={selected}
             aria-readonly={!cell.editable}
