@@ -65,7 +65,11 @@ export interface DataGridProps<R extends GridRow> {
   rowHeight?: number;
   /** Pixels; without it the grid fills its parent and measures itself. */
   height?: number;
-  /** Rows rendered beyond the visible ones, above and below. Default 10. */
+  /**
+   * Rows rendered beyond the visible ones, above and below. Default 2: the window follows the
+   * scroll in the scroll event itself, so a margin only saves work on short scrolls and costs it
+   * on every fast one.
+   */
   overscan?: number;
   className?: string;
 }
@@ -99,7 +103,7 @@ function useLatest<T>(value: T) {
 export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   const { columns, rows, label } = props;
   const rowHeight = props.rowHeight ?? 28;
-  const overscan = props.overscan ?? 4;
+  const overscan = props.overscan ?? 2;
   const headerRows = props.headerRows ?? [];
   const headerCount = headerRows.length + 1;
   const headerHeight = headerCount * rowHeight;
