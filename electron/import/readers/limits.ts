@@ -19,14 +19,15 @@ export const LIMITS = Object.freeze({
    *  Four times the file limit, twenty times the largest real template. */
   maxTotalUncompressedBytes: 200 * MEGABYTE,
 
-  /** Unpacked size of one entry. A 200 000-row sheet is about 100 MB of XML, and the row and
-   *  cell limits below stop anything larger anyway. */
+  /** Unpacked size of one entry, which is held whole while its XML is read. A 200 000-row
+   *  sheet is about 100 MB of XML, and the row and cell limits below stop anything larger
+   *  anyway. */
   maxEntryUncompressedBytes: 100 * MEGABYTE,
 
   /** Unpacked bytes per packed byte of one entry. Office XML packs 5–15 times (even a sheet of
    *  nothing but styled empty cells stays under 10); a zip bomb packs ~1000 times. Checked on
-   *  the declared sizes before inflating and on the bytes actually inflated so far while
-   *  inflating, because a forged archive can declare anything. */
+   *  the declared sizes before inflating and, because a forged archive can declare anything,
+   *  on the bytes actually inflated from ever longer beginnings of the entry. */
   maxCompressionRatio: 100,
 
   /** Entries smaller than this are exempt from the ratio check: a tiny, very repetitive part
