@@ -175,61 +175,63 @@ interface CellRange {
   right: number;
 }
 
-/** A cell's position as one number, so that a sheet's cells need no object each. A reference
- *  has at most 7 row digits and 3 letters (< 2^21): the key stays below 2^53. */
-const ROW_STRIDE = 2_097_152;
+/** The position parseReference last read, 0-based; kept here rather than returned as an
+ *  object, since it runs for every cell of a sheet. */
+const reference = { row: 0, col: 0 };
 
-function rowOf(position: number): number {
-  return Math.floor(position / ROW_STRIDE);
-}
-
-function colOf(position: number): number {
-  return position % ROW_STRIDE;
-}
-
-/** The position of an A1 reference (column letters and row number, 0-based), or -1. */
-function parseReference(reference: string): number {
+/** Reads the column letters and row number of an A1 reference into `reference`; false if the
+ *  text is not one. */
+function parseReference(text: string): boolean {
   // Read by hand rather than by a regular expression: this runs for every cell of a sheet.
-  let at = reference.charCodeAt(0) === 0x24 ? 1 : 0; // '$'
+  let at = text.charCodeAt(0) === 0x24 ? 1 : 0; // '$'
   let col = 0;
   let letters = 0;
-  for (let code = reference.charCodeAt(at) & ~0x20; code >= 0x41 && code <= 0x5a; code = reference.charCodeAt(at) & ~0x20) {
+  for (let code = text.charCodeAt(at) & ~0x20; code >= 0x41 && code <= 0x5a; code = text.charCodeAt(at) & ~0x20) {
     col = col * 26 + (code - 0x40);
     letters += 1;
     at += 1;
   }
-  if (reference.charCodeAt(at) === 0x24) at += 1;
+  if (text.charCodeAt(at) === 0x24) at += 1;
   let row = 0;
   const digitsFrom = at;
-  for (let code = reference.charCodeAt(at); code >= 0x30 && code <= 0x39; code = reference.charCodeAt(at)) {
+  for (let code = text.charCodeAt(at); code >= 0x30 && code <= 0x39; code = text.charCodeAt(at)) {
     row = row * 10 + (code - 0x30);
     at += 1;
   }
   const digits = at - digitsFrom;
-  if (letters < 1 || letters > 3 || digits < 1 || digits > 7 || at !== reference.length || row < 1) return -1;
-  return (row - 1) * ROW_STRIDE + col - 1;
+  if (letters < 1 || letters > 3 || digits < 1 || digits > 7 || at !== text.length || row < 1) return false;
+  reference.row = row - 1;
+  reference.col = col - 1;
+  return true;
 }
 
-function parseRange(reference: string): CellRange | undefined {
-  const [first, last = first] = reference.split(':');
-  const start = parseReference(first);
-  const end = parseReference(last);
-  if (start < 0 || end < 0) return undefined;
+function parseRange(text: string): CellRange | undefined {
+  const [first, last = first] = text.split(':');
+  if (!parseReference(first)) return undefined;
+  const { row, col } = reference;
+  if (!parseReference(last)) return undefined;
   return {
-    top: Math.min(rowOf(start), rowOf(end)),
-    left: Math.min(colOf(start), colOf(end)),
-    bottom: Math.max(rowOf(start), rowOf(end)),
-    right: Math.max(colOf(start), colOf(end)),
+    top: Math.min(row, reference.row),
+    left: Math.min(col, reference.col),
+    bottom: Math.max(row, reference.row),
+    right: Math.max(col, reference.col),
   };
 }
 
+/** A cell's position as one number, for looking cells up by position. A reference has at most
+ *  7 row digits and 3 letters (< 2^21): the key stays below 2^53. */
+function positionKey(row: number, col: number): number {
+  return row * 2_097_152 + col;
+}
+
 /**
- * One worksheet part, streamed: keeps the non-empty cells — their positions and texts in
+ * One worksheet part, streamed: keeps the non-empty cells — their rows, columns and texts in
  * plain lists, the large sheet's 170 000 cells then cost no object until the grid is built —
  * and the merges.
  */
 class SheetReader implements XmlHandlers {
-  private readonly positions: number[] = [];
+  private readonly rows: number[] = [];
+  private readonly cols: number[] = [];
   private readonly texts: string[] = [];
   /** Whether each cell is stored as a number. */
   private readonly numeric: boolean[] = [];
@@ -240,7 +242,8 @@ class SheetReader implements XmlHandlers {
   private nextCol = 0;
   // The cell being read.
   private inCell = false;
-  private cellPosition = 0;
+  private cellRow = 0;
+  private cellCol = 0;
   private cellType = '';
   private cellValue = '';
   private cellInline = '';
@@ -274,10 +277,15 @@ class SheetReader implements XmlHandlers {
       }
       case 'c': {
         if (!this.inSheetData) break;
-        const reference = element.attr('r');
-        const position = reference === undefined ? -1 : parseReference(reference);
-        this.cellPosition = position >= 0 ? position : Math.max(this.rowIndex, 0) * ROW_STRIDE + this.nextCol;
-        this.nextCol = colOf(this.cellPosition) + 1;
+        const name = element.attr('r');
+        if (name !== undefined && parseReference(name)) {
+          this.cellRow = reference.row;
+          this.cellCol = reference.col;
+        } else {
+          this.cellRow = Math.max(this.rowIndex, 0);
+          this.cellCol = this.nextCol;
+        }
+        this.nextCol = this.cellCol + 1;
         this.inCell = true;
         this.cellType = element.attr('t') ?? 'n';
         this.cellValue = '';
@@ -300,7 +308,7 @@ class SheetReader implements XmlHandlers {
         const range = parseRange(element.attr('ref') ?? '');
         if (range && (range.bottom > range.top || range.right > range.left)) {
           this.merges.push(range);
-          this.allowance.checkRoom(this.positions.length + this.merges.length, this.where);
+          this.allowance.checkRoom(this.texts.length + this.merges.length, this.where);
         }
         break;
       }
@@ -345,7 +353,7 @@ class SheetReader implements XmlHandlers {
       case 's': {
         const text = this.sharedStrings[Number(value)];
         if (text === undefined) {
-          const where = `${this.where}, ячейка ${cellName(this.cellPosition)}`;
+          const where = `${this.where}, ячейка ${cellName(this.cellRow, this.cellCol)}`;
           throw damagedFileError(this.file, `ячейка ссылается на отсутствующую строку текста (${where})`, { where });
         }
         return this.keep(text, false);
@@ -367,34 +375,37 @@ class SheetReader implements XmlHandlers {
 
   private keep(text: string, numeric: boolean): void {
     if (text === '') return;
-    const position = this.cellPosition;
-    this.positions.push(position);
+    const row = this.cellRow;
+    const col = this.cellCol;
+    this.rows.push(row);
+    this.cols.push(col);
     this.texts.push(text);
     this.numeric.push(numeric);
-    const row = rowOf(position);
-    const col = colOf(position);
     const used = (this.used ??= { top: row, left: col, bottom: row, right: col });
     used.top = Math.min(used.top, row);
     used.left = Math.min(used.left, col);
     used.bottom = Math.max(used.bottom, row);
     used.right = Math.max(used.right, col);
     this.allowance.checkShape(used.bottom - used.top + 1, used.right - used.left + 1, this.where);
-    this.allowance.checkRoom(this.positions.length + this.merges.length, this.where);
+    this.allowance.checkRoom(this.texts.length + this.merges.length, this.where);
   }
 
   /** The sheet's table, or undefined for a sheet without values. */
   build(index: number): RawTable | undefined {
     if (!this.used) return undefined;
-    const { positions, texts, numeric, merges } = this;
+    const { rows, cols, texts, numeric, merges } = this;
     // The cell each merge starts with, if any: a merge that starts with a value is part of the
     // table even where it reaches past the values; merges of empty cells are only formatting
     // and are cut to the used range.
-    const origins = new Set(merges.map((merge) => merge.top * ROW_STRIDE + merge.left));
+    const origins = new Set(merges.map((merge) => positionKey(merge.top, merge.left)));
     const cellAt = new Map<number, number>();
     if (origins.size > 0) {
-      for (let i = 0; i < positions.length; i++) if (origins.has(positions[i])) cellAt.set(positions[i], i);
+      for (let i = 0; i < texts.length; i++) {
+        const key = positionKey(rows[i], cols[i]);
+        if (origins.has(key)) cellAt.set(key, i);
+      }
     }
-    const originCell = merges.map((merge) => cellAt.get(merge.top * ROW_STRIDE + merge.left) ?? -1);
+    const originCell = merges.map((merge) => cellAt.get(positionKey(merge.top, merge.left)) ?? -1);
     const box = { ...this.used };
     merges.forEach((merge, m) => {
       if (originCell[m] < 0) return;
@@ -420,8 +431,8 @@ class SheetReader implements XmlHandlers {
       const text = origin < 0 ? '' : texts[origin];
       grid.place(top - box.top, left - box.left, bottom - top + 1, right - left + 1, text, origin >= 0 && numeric[origin]);
     });
-    for (let i = 0; i < positions.length; i++) {
-      grid.place(rowOf(positions[i]) - box.top, colOf(positions[i]) - box.left, 1, 1, texts[i], numeric[i]);
+    for (let i = 0; i < texts.length; i++) {
+      grid.place(rows[i] - box.top, cols[i] - box.left, 1, 1, texts[i], numeric[i]);
     }
     return grid.table({
       file: this.file,
@@ -435,6 +446,6 @@ class SheetReader implements XmlHandlers {
   }
 }
 
-function cellName(position: number): string {
-  return `${columnLetters(colOf(position) + 1)}${rowOf(position) + 1}`;
+function cellName(row: number, col: number): string {
+  return `${columnLetters(col + 1)}${row + 1}`;
 }
