@@ -14,7 +14,9 @@ interface Line {
   row: number;
   /** null: the «Всего, в том числе:» line. */
   executor: string | null;
-  amounts: { column: Column; kopecks: number | null }[];
+  /** By year column, in the order of the header's year columns: a 10 000-activity table has
+   *  hundreds of thousands of amounts, which need no object each. */
+  kopecks: (number | null)[];
   total: number | null;
 }
 
@@ -56,7 +58,7 @@ export const resourceProvisionKind: TableKind = {
     const readLine = (row: number): Line => ({
       row,
       executor: isTotalLine(cellText(context, row, executor)) ? null : cellText(context, row, executor) || null,
-      amounts: years.map((column) => ({ column, kopecks: readAmount(context, row, column) })),
+      kopecks: years.map((column) => readAmount(context, row, column)),
       total: total ? readAmount(context, row, total) : null,
     });
 
@@ -123,7 +125,9 @@ export const resourceProvisionKind: TableKind = {
       for (const line of part.lines) {
         const organisationId = line.executor && part.node ? draft.addExecutor(part.node, line.executor) : line.executor ? draft.organisation(line.executor).organisationId : null;
         const moneyLine = leaf && (line.executor !== null || part.lines.length === 1);
-        for (const { column, kopecks } of line.amounts) {
+        for (let i = 0; i < years.length; i++) {
+          const column = years[i];
+          const kopecks = line.kopecks[i];
           if (moneyLine) {
             if (kopecks !== null && source !== 'none') draft.financing.push({ nodeId: part.node!.id, year: column.year!, source, organisationId, kopecks });
           } else {
