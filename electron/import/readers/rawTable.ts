@@ -126,9 +126,9 @@ export class TableGrid {
     }
     for (let r = row; r < row + rowSpan; r++) {
       for (let c = col; c < col + colSpan; c++) {
-        const cell: RawCell = { text, row: r, col: c, originRow: row, originCol: col, rowSpan, colSpan };
-        if (numeric) cell.numeric = true;
-        grid[r][c] = cell;
+        // `numeric` is an own property of every cell, if undefined: a cell then needs no extra
+        // storage when it is set, and every cell has one shape for the code that reads them.
+        grid[r][c] = { text, row: r, col: c, originRow: row, originCol: col, rowSpan, colSpan, numeric: numeric || undefined };
       }
     }
   }
@@ -139,7 +139,7 @@ export class TableGrid {
     for (let row = 0; row < rows.length; row++) {
       const cells = rows[row];
       for (let col = 0; col < cells.length; col++) {
-        cells[col] ??= { text: '', row, col, originRow: row, originCol: col, rowSpan: 1, colSpan: 1 };
+        cells[col] ??= { text: '', row, col, originRow: row, originCol: col, rowSpan: 1, colSpan: 1, numeric: undefined };
       }
     }
     return new ExpandedTable(info, rows);
