@@ -1,5 +1,6 @@
 // Runs in its own process so that its peak memory is the import's alone: preview and commit
-// of one file into a fresh database, printing the figures as JSON.
+// of one file into a fresh database, printing the figures as JSON. import.bench.ts bundles it
+// and runs it under plain Node, as the app runs its main process.
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
