@@ -5,7 +5,7 @@ import type { EditionChange } from '../../shared/api/contract';
 import type { ProgramDetail, ProgramNode } from '../../shared/domain';
 import { formatThousands } from '../../shared/money';
 import { nodePlace } from './findings';
-import { computeTotals, programYears } from './totals';
+import { computeTotals, programYears, type AmountCell } from './totals';
 
 const PASSPORT_FIELDS: [keyof ProgramDetail['program'], string][] = [
   ['title', 'Наименование'],
@@ -35,7 +35,9 @@ function amountsByYear(detail: ProgramDetail): Map<string, Map<number, number>> 
 }
 
 /** Year cells as the roll-up sees them: quarters replace their year where the roadmap has them. */
-export function effectiveCells(detail: ProgramDetail) {
+export function effectiveCells(detail: ProgramDetail): readonly AmountCell[] {
+  // Without a roadmap the year cells are the financing itself: no copy of a large program's.
+  if (detail.quarterly.length === 0) return detail.financing;
   const key = (r: { nodeId: number; year: number; source: string; organisationId: number | null }) =>
     `${r.nodeId}|${r.year}|${r.source}|${r.organisationId ?? ''}`;
   const quarterSums = new Map<string, (typeof detail.quarterly)[number] & { kopecks: number }>();

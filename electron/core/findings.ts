@@ -50,6 +50,8 @@ export function statedTotalFindings(detail: ProgramDetail, totals: ProgramTotals
 }
 
 export function quarterFindings(detail: ProgramDetail): Finding[] {
+  // Nothing to compare without quarters; the look-up below would cost a key per amount.
+  if (detail.quarterly.length === 0) return [];
   const programId = detail.program.id;
   const nodes = new Map(detail.nodes.map((n) => [n.id, n]));
   const quarterSums = new Map<string, number>();
@@ -77,18 +79,20 @@ export function periodFindings(detail: ProgramDetail): Finding[] {
   const nodes = new Map(detail.nodes.map((n) => [n.id, n]));
   const reported = new Set<string>();
   const findings: Finding[] = [];
-  for (const row of [...detail.financing, ...detail.quarterly]) {
-    if (row.kopecks === 0 || (row.year >= program.periodStart && row.year <= program.periodEnd)) continue;
-    const key = `${row.nodeId}|${row.year}`;
-    if (reported.has(key)) continue;
-    reported.add(key);
-    findings.push({
-      code: 'outsidePeriod',
-      severity: 'error',
-      where: `${nodePlace(nodes.get(row.nodeId)!)}, ${row.year} г.`,
-      message: `Финансирование на ${row.year} год вне срока программы (${program.periodStart}–${program.periodEnd})`,
-      target: { programId: program.id, nodeId: row.nodeId, year: row.year },
-    });
+  for (const rows of [detail.financing, detail.quarterly]) {
+    for (const row of rows) {
+      if (row.kopecks === 0 || (row.year >= program.periodStart && row.year <= program.periodEnd)) continue;
+      const key = `${row.nodeId}|${row.year}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      findings.push({
+        code: 'outsidePeriod',
+        severity: 'error',
+        where: `${nodePlace(nodes.get(row.nodeId)!)}, ${row.year} г.`,
+        message: `Финансирование на ${row.year} год вне срока программы (${program.periodStart}–${program.periodEnd})`,
+        target: { programId: program.id, nodeId: row.nodeId, year: row.year },
+      });
+    }
   }
   return findings;
 }
@@ -113,7 +117,8 @@ export function indicatorFindings(detail: ProgramDetail): Finding[] {
 }
 
 export function executorFindings(detail: ProgramDetail): Finding[] {
-  const withExecutorInMoney = new Set(detail.financing.filter((f) => f.organisationId !== null).map((f) => f.nodeId));
+  const withExecutorInMoney = new Set<number>();
+  for (const f of detail.financing) if (f.organisationId !== null) withExecutorInMoney.add(f.nodeId);
   const hasChildren = new Set(detail.nodes.map((n) => n.parentId));
   return detail.nodes
     .filter((node) => (node.kind === 'activity' || (node.kind === 'mainActivity' && !hasChildren.has(node.id))))
