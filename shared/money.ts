@@ -11,26 +11,60 @@ const MAX_KOPECKS = 10 ** 15;
 export type ParsedAmount = { ok: true; kopecks: number } | { ok: false; reason: string };
 
 // Spaces of every kind used as thousands separators: ordinary, no-break, narrow no-break, thin.
-const GROUP_SEPARATORS = /[\s\u00a0\u202f\u2009\u2007]/g;
+const GROUP_SEPARATOR = /[\s\u00a0\u202f\u2009\u2007]/;
+
+function isGroupSeparator(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true;
+  return code > 0x7f && GROUP_SEPARATOR.test(text[at]);
+}
 
 /**
  * Parses an amount in тыс. руб. as officers write it: «62 526,00», «6806,85333», «62526»,
  * «62526.5», «-1 000,5». Rejects a sixth decimal, text and empty input with a reason in
- * Russian that the caller places next to the cell's location.
+ * Russian that the caller places next to the cell's location. Read character by character:
+ * an import parses hundreds of thousands of amounts, and this allocates nothing on the way.
  */
 export function parseThousands(input: string): ParsedAmount {
-  const text = input.replace(GROUP_SEPARATORS, '').replace(/\u2212/g, '-');
-  if (text === '') return { ok: false, reason: 'пустое значение' };
-  const match = /^([+-]?)(\d+)(?:[.,](\d*))?$/.exec(text);
-  if (!match) return { ok: false, reason: 'ожидалась сумма в тыс. руб.' };
-  const [, sign, whole, fraction = ''] = match;
-  if (fraction.length > 5) {
+  // Separators may stand anywhere, as if removed first: [sign] digits [(.|,) digits].
+  let negative = false;
+  let whole = 0;
+  let wholeDigits = 0;
+  let fraction = 0;
+  let fractionDigits = 0;
+  let point = false;
+  let empty = true;
+  for (let at = 0; at < input.length; at++) {
+    const code = input.charCodeAt(at);
+    if (code >= 0x30 && code <= 0x39) {
+      if (point) {
+        fractionDigits += 1;
+        if (fractionDigits <= 5) fraction = fraction * 10 + (code - 0x30);
+      } else {
+        wholeDigits += 1;
+        whole = whole * 10 + (code - 0x30);
+      }
+    } else if (isGroupSeparator(input, at)) {
+      continue;
+    } else if ((code === 0x2b || code === 0x2d || code === 0x2212) && empty) {
+      negative = code !== 0x2b;
+    } else if ((code === 0x2e || code === 0x2c) && wholeDigits > 0 && !point) {
+      point = true;
+    } else {
+      return { ok: false, reason: 'ожидалась сумма в тыс. руб.' };
+    }
+    // A sign is only the first thing written: a second one, or one after digits, is text.
+    empty = false;
+  }
+  if (empty) return { ok: false, reason: 'пустое значение' };
+  if (wholeDigits === 0) return { ok: false, reason: 'ожидалась сумма в тыс. руб.' };
+  if (fractionDigits > 5) {
     return { ok: false, reason: 'больше пяти знаков после запятой (точность — до копейки, 0,00001 тыс. руб.)' };
   }
-  if (whole.length > 11) return { ok: false, reason: 'слишком большая сумма' };
-  const kopecks = Number(whole) * KOPECKS_PER_THOUSAND + Number(fraction.padEnd(5, '0'));
+  if (wholeDigits > 11) return { ok: false, reason: 'слишком большая сумма' };
+  const kopecks = whole * KOPECKS_PER_THOUSAND + fraction * 10 ** (5 - fractionDigits);
   if (kopecks > MAX_KOPECKS) return { ok: false, reason: 'слишком большая сумма' };
-  return { ok: true, kopecks: sign === '-' ? -kopecks : kopecks };
+  return { ok: true, kopecks: negative ? -kopecks : kopecks };
 }
 
 /** Parses or throws; for trusted text such as our own JSON files. */
