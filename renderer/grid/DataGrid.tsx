@@ -13,6 +13,7 @@ import {
   useRef,
   useState,
   type ClipboardEvent,
+  type CSSProperties,
   type KeyboardEvent,
   type JSX,
   type MouseEvent,
@@ -742,7 +743,7 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
       aria-activedescendant={activeDescendant}
       tabIndex={0}
       className={`dg${props.className ? ` ${props.className}` : ''}`}
-      style={{ height: props.height ?? '100%', overflow: 'auto', position: 'relative' }}
+      style={{ height: props.height ?? '100%', overflow: 'auto', position: 'relative', '--dg-line-height': `${rowHeight - 1}px` } as CSSProperties}
       onScroll={onScroll}
       onKeyDown={onKeyDown}
       onKeyDownCapture={onKeyDownCapture}

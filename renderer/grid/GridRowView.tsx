@@ -137,7 +137,12 @@ function GridRowViewInner<R extends GridRow>(props: GridRowViewProps<R>) {
         const cellMessage = message && message.columnKey === column.key ? message : null;
         const messageId = cellMessage ? `${cellId(gridId, index, col)}-message` : undefined;
         const isTree = col === props.treeColumn;
+        // A one-line cell holds its text itself: one element fewer per cell is a good part of
+        // what a fast scroll lays out. The tree column, wrapped texts and a cell showing a
+        // message (which a clipping cell would hide) keep the text in its own span.
+        const oneLine = !isTree && !column.wrap && !cellMessage;
         const cellClasses = ['dg-cell'];
+        if (oneLine) cellClasses.push('dg-cell--line');
         if (frozen) cellClasses.push('dg-cell--frozen');
         if (col === layout.frozenCount - 1) cellClasses.push('dg-cell--frozen-last');
         if (cell.look) cellClasses.push(cell.look);
@@ -185,7 +190,7 @@ function GridRowViewInner<R extends GridRow>(props: GridRowViewProps<R>) {
               ) : (
                 <span className="dg-toggle-space" style={{ width: CHEVRON, display: 'inline-block', flex: 'none' }} />
               ))}
-            <span className="dg-text">{cell.text}</span>
+            {oneLine ? cell.text : <span className="dg-text">{cell.text}</span>}
             {editor && editor.col === col && <CellEditor binding={editor} />}
             {cellMessage && (
               <div id={messageId} role={cellMessage.kind === 'error' ? 'alert' : 'status'} className={`dg-message dg-message--${cellMessage.kind}`}>

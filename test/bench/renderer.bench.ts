@@ -181,7 +181,9 @@ async function scrolling(page: Page): Promise<void> {
     `  scrolling through all ${result.rows.toLocaleString('en')} rows (${(result.pixels / 1000).toFixed(0)} 000 px, ${SCROLL_STEP_PX} px a frame): ${frames.length} frames, ` +
       `${result.blank} showed the top row not yet drawn; last row reached: ${result.lastRowShown ? 'yes' : 'NO'}`,
   );
+  const over = frames.map((ms, i) => ({ ms, i })).filter(({ ms }) => ms >= 50);
   report('scrolling, worst frame', Math.max(...frames), 50);
+  if (over.length) console.log(`  scrolling, frames of 50 ms or more: ${over.map(({ ms, i }) => `#${i + 1} ${ms.toFixed(0)} ms`).join(', ')}`);
   report('scrolling, p95 frame', percentile(frames, 95), 50);
   report('scrolling, p50 frame', percentile(frames, 50));
   report('idle frame interval of this Chromium, p50 (for comparison)', percentile(result.idle, 50));
@@ -267,7 +269,8 @@ async function typedAmounts(page: Page, firstYear: number): Promise<void> {
           { capture: true, once: true },
         );
         const observer = new MutationObserver(() => {
-          const text = gridElement.querySelector(`[role="row"][aria-rowindex="${row}"] [role="gridcell"][aria-colindex="${column}"] .dg-text`)?.textContent ?? '';
+          // A part's amount cell is a one-line cell: its text is its own.
+          const text = gridElement.querySelector(`[role="row"][aria-rowindex="${row}"] [role="gridcell"][aria-colindex="${column}"]`)?.textContent ?? '';
           if (!probe.enterAt || text === before) return;
           probe.changedAt = performance.now();
           probe.text = text;

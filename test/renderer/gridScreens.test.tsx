@@ -14,6 +14,7 @@ import { IndicatorsScreen } from '../../renderer/screens/IndicatorsScreen';
 import { RoadmapScreen } from '../../renderer/screens/RoadmapScreen';
 import { StructureScreen } from '../../renderer/screens/StructureScreen';
 import { resetStore, useStore } from '../../renderer/store';
+import { shownText } from './support/gridCells';
 
 let workspace: TestWorkspace;
 /** Every call the screens made, by name, to tell a patch from a reload. */
@@ -65,10 +66,10 @@ function cellOf(table: HTMLElement, firstCell: string, columnTitle: string): HTM
     .find((c) => c.getAttribute('aria-colindex') === col)!;
 }
 
-const textOf = (cell: HTMLElement) => cell.querySelector('.dg-text')!.textContent;
+const textOf = shownText;
 
 async function select(user: ReturnType<typeof userEvent.setup>, cell: HTMLElement) {
-  await user.click(cell.querySelector('.dg-text')!);
+  await user.click(cell);
 }
 
 describe('StructureScreen', () => {
