@@ -28,26 +28,42 @@ type Scope = Readonly<Record<string, string>>;
 
 const ROOT_SCOPE: Scope = Object.assign(Object.create(null) as Record<string, string>, { xml: XML_URI, xmlns: XMLNS_URI });
 
-/** An element as readers see it: namespace URI and local name, so prefixes never matter. */
+/**
+ * An element as readers see it: namespace URI and local name, so prefixes never matter. Valid
+ * while the element is open, its close handler included: the parser then reuses the object for
+ * the next element at the same depth (a large sheet has millions of elements), so a reader
+ * copies out what it keeps.
+ */
 export class XmlElement {
-  /** @internal Built by the parser only. */
-  constructor(
-    /** The name as written, prefix included. */
-    readonly name: string,
-    readonly local: string,
-    readonly uri: string,
-    /** @internal The namespaces in effect inside this element. */
-    readonly scope: Scope,
-    /** @internal The default namespace inside this element. */
-    readonly defaultUri: string,
-    /** The text the start tag was read from and where in it the attribute list lies: the
-     *  attributes were validated when the tag was read, and are picked out only when asked for. */
-    private readonly source: string,
-    private readonly from: number,
-    private readonly to: number,
-    /** Whether a value may need references replaced or whitespace normalised. */
-    private readonly rawValues: boolean,
-  ) {}
+  /** The name as written, prefix included. */
+  name = '';
+  local = '';
+  uri = '';
+  /** @internal The namespaces in effect inside this element. */
+  scope: Scope = ROOT_SCOPE;
+  /** @internal The default namespace inside this element. */
+  defaultUri = '';
+  /** The text the start tag was read from and where in it the attribute list lies: the
+   *  attributes were validated when the tag was read, and are picked out only when asked for. */
+  private source = '';
+  private from = 0;
+  private to = 0;
+  /** Whether a value may need references replaced or whitespace normalised. */
+  private rawValues = false;
+
+  /** @internal Makes this object the element just read; only the parser calls it. */
+  become(name: string, local: string, uri: string, scope: Scope, defaultUri: string, source: string, from: number, to: number, rawValues: boolean): this {
+    this.name = name;
+    this.local = local;
+    this.uri = uri;
+    this.scope = scope;
+    this.defaultUri = defaultUri;
+    this.source = source;
+    this.from = from;
+    this.to = to;
+    this.rawValues = rawValues;
+    return this;
+  }
 
   /**
    * An unprefixed attribute, as SpreadsheetML, relationships and content types write all of
@@ -180,6 +196,8 @@ export class XmlStreamParser {
   /** The first byte, when a chunk of one byte leaves the encoding undecided. */
   private firstByte: Uint8Array | undefined;
   private readonly stack: XmlElement[] = [];
+  /** One element object per depth, reused by every element opened at that depth. */
+  private readonly spare: XmlElement[] = [];
   private sawRoot = false;
   /** Characters consumed before the text being tokenized, to know where the document starts. */
   private consumed = 0;
@@ -634,7 +652,11 @@ export class XmlStreamParser {
       this.uris[slot] = uri;
       this.nameScopes[slot] = scope;
     }
-    const element = new XmlElement(name, local, uri, scope, defaultUri, source, from, count > 0 ? to : 0, rawValues);
+    const depth = stack.length;
+    const reused = this.spare[depth];
+    // The marks belong to the element read last; an object reused must not claim them.
+    if (reused !== undefined && marked === reused) marked = undefined;
+    const element = (reused ?? (this.spare[depth] = new XmlElement())).become(name, local, uri, scope, defaultUri, source, from, count > 0 ? to : 0, rawValues);
     if (count > 0) marked = element;
     stack.push(element);
     this.handlers.open?.(element);
