@@ -80,7 +80,8 @@ export function periodFindings(detail: ProgramDetail): Finding[] {
   const reported = new Set<string>();
   const findings: Finding[] = [];
   for (const rows of [detail.financing, detail.quarterly]) {
-    for (const row of rows) {
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
       if (row.kopecks === 0 || (row.year >= program.periodStart && row.year <= program.periodEnd)) continue;
       const key = `${row.nodeId}|${row.year}`;
       if (reported.has(key)) continue;
@@ -118,7 +119,8 @@ export function indicatorFindings(detail: ProgramDetail): Finding[] {
 
 export function executorFindings(detail: ProgramDetail): Finding[] {
   const withExecutorInMoney = new Set<number>();
-  for (const f of detail.financing) if (f.organisationId !== null) withExecutorInMoney.add(f.nodeId);
+  const financing = detail.financing;
+  for (let i = 0; i < financing.length; i++) if (financing[i].organisationId !== null) withExecutorInMoney.add(financing[i].nodeId);
   const hasChildren = new Set(detail.nodes.map((n) => n.parentId));
   return detail.nodes
     .filter((node) => (node.kind === 'activity' || (node.kind === 'mainActivity' && !hasChildren.has(node.id))))

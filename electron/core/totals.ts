@@ -61,15 +61,20 @@ function addAmounts(into: Breakdown, from: Breakdown): void {
   into.total += from.total;
 }
 
+// Loops rather than find(): called for every amount, and the lists are a line or two long.
 export function executorLine(summary: Summary, organisationId: number | null, yearCount: number): ExecutorBreakdown {
-  let line = summary.byExecutor.find((e) => e.organisationId === organisationId);
-  if (!line) summary.byExecutor.push((line = { organisationId, amounts: new Array<number>(yearCount).fill(0), total: 0 }));
+  const lines = summary.byExecutor;
+  for (let i = 0; i < lines.length; i++) if (lines[i].organisationId === organisationId) return lines[i];
+  const line = { organisationId, amounts: new Array<number>(yearCount).fill(0), total: 0 };
+  lines.push(line);
   return line;
 }
 
 export function sourceLine(summary: Summary, source: Source, yearCount: number): SourceBreakdown {
-  let line = summary.bySource.find((s) => s.source === source);
-  if (!line) summary.bySource.push((line = { source, amounts: new Array<number>(yearCount).fill(0), total: 0 }));
+  const lines = summary.bySource;
+  for (let i = 0; i < lines.length; i++) if (lines[i].source === source) return lines[i];
+  const line = { source, amounts: new Array<number>(yearCount).fill(0), total: 0 };
+  lines.push(line);
   return line;
 }
 
@@ -96,25 +101,33 @@ function addSummary(into: Summary, from: Summary): void {
 export function computeTotals(nodes: readonly TreeNode[], cells: readonly AmountCell[], programYears: number[]): ProgramTotals {
   const tree = buildProgramTree(nodes);
   const yearSet = new Set(programYears);
-  for (const cell of cells) yearSet.add(cell.year);
+  // Indexed loops and plain literals: this runs once per call over up to hundreds of thousands
+  // of cells, mostly before the optimising compiler takes it over, where each iterator step
+  // and object spread is an allocation.
+  for (let i = 0; i < cells.length; i++) yearSet.add(cells[i].year);
   const years = [...yearSet].sort((a, b) => a - b);
   const yearIndex = new Map(years.map((year, index) => [year, index]));
 
+  const order = tree.depthFirst;
   const summaries = new Map<number, NodeTotals>();
-  for (const node of tree.depthFirst) summaries.set(node.id, { nodeId: node.id, hasOwnAmounts: false, ...emptySummary(years.length) });
-  for (const cell of cells) {
+  for (let i = 0; i < order.length; i++) {
+    const id = order[i].id;
+    summaries.set(id, { nodeId: id, hasOwnAmounts: false, amounts: new Array<number>(years.length).fill(0), total: 0, byExecutor: [], bySource: [] });
+  }
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
     const summary = summaries.get(cell.nodeId);
     if (!summary) continue;
     addToSummary(summary, yearIndex.get(cell.year)!, cell.organisationId, cell.source, cell.kopecks);
   }
-  for (const node of tree.depthFirst) {
-    const summary = summaries.get(node.id)!;
-    summary.hasOwnAmounts = summary.byExecutor.length > 0 && tree.childrenOf(node.id).length > 0;
+  for (let i = 0; i < order.length; i++) {
+    const summary = summaries.get(order[i].id)!;
+    summary.hasOwnAmounts = summary.byExecutor.length > 0 && tree.childrenOf(order[i].id).length > 0;
   }
   const program = emptySummary(years.length);
   // Children follow their parent in depth-first order: walking it backwards rolls up.
-  for (let i = tree.depthFirst.length - 1; i >= 0; i--) {
-    const node = tree.depthFirst[i];
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i];
     const summary = summaries.get(node.id)!;
     const parent = node.parentId === null ? undefined : summaries.get(node.parentId);
     addSummary(parent ?? program, summary);
