@@ -190,6 +190,7 @@ export class ImportDraft {
   /** The program the draft describes, in the shape the store writes. */
   toProgramDetail(fallbackTitle: string): ProgramDetail {
     // A loop, not Math.min(...years): a large table has more amounts than a call has arguments.
+    // Indexed, since this runs once, mostly unoptimised, where each iterator step allocates.
     let first = Infinity;
     let last = -Infinity;
     const see = (year: number | null) => {
@@ -197,10 +198,7 @@ export class ImportDraft {
       if (year < first) first = year;
       if (year > last) last = year;
     };
-    for (const row of this.financing) see(row.year);
-    for (const row of this.quarterly) see(row.year);
-    for (const row of this.budget) see(row.year);
-    for (const row of this.statedTotals) see(row.year);
+    for (const rows of [this.financing, this.quarterly, this.budget, this.statedTotals]) for (let i = 0; i < rows.length; i++) see(rows[i].year);
     for (const indicator of this.indicators) for (const value of indicator.values) if (value.type === 'plan') see(value.year);
     const now = new Date().toISOString();
     const periodStart = this.periodStart ?? (Number.isFinite(first) ? first : new Date().getFullYear());
