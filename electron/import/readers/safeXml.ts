@@ -865,9 +865,14 @@ function encodingOf(firstBytes: Uint8Array): string {
   return 'utf-8';
 }
 
-/** Bytes of a part decoded and tokenized at a time, so that its text never exists whole:
- *  the largest part allowed would be hundreds of megabytes of string. */
-const PARSED_BYTES_AT_A_TIME = 1024 * 1024;
+/**
+ * Bytes of a part decoded and tokenized at a time, so that its text never exists whole: the
+ * largest part allowed would be hundreds of megabytes of string. Small enough that a piece's
+ * text (at most 64 KB, two-byte) is an ordinary young object: pieces of a megabyte went
+ * straight to V8's large-object space and stayed there until the next full collection, some
+ * 20 MB of a large sheet's peak memory.
+ */
+const PARSED_BYTES_AT_A_TIME = 32 * 1024;
 
 /** Parses one part of an archive. */
 export function parseArchivePart(archive: ZipArchive, part: string, handlers: XmlHandlers): void {
