@@ -94,8 +94,10 @@ export function addToSummary(summary: Summary, yearIndex: number, organisationId
 function addSummary(into: Summary, from: Summary): void {
   const yearCount = into.amounts.length;
   addAmounts(into, from);
-  for (const line of from.byExecutor) addAmounts(executorLine(into, line.organisationId, yearCount), line);
-  for (const line of from.bySource) addAmounts(sourceLine(into, line.source, yearCount), line);
+  const executors = from.byExecutor;
+  for (let i = 0; i < executors.length; i++) addAmounts(executorLine(into, executors[i].organisationId, yearCount), executors[i]);
+  const sources = from.bySource;
+  for (let i = 0; i < sources.length; i++) addAmounts(sourceLine(into, sources[i].source, yearCount), sources[i]);
 }
 
 export function computeTotals(nodes: readonly TreeNode[], cells: readonly AmountCell[], programYears: number[]): ProgramTotals {

@@ -127,7 +127,9 @@ export class ImportDraft {
     };
     this.nodes.push(node);
     const key = nodeKey(node.code, node.title);
-    this.nodesByKey.set(key, [...(this.nodesByKey.get(key) ?? []), node]);
+    const sameKey = this.nodesByKey.get(key);
+    if (sameKey) sameKey.push(node);
+    else this.nodesByKey.set(key, [node]);
     return node;
   }
 

@@ -55,12 +55,22 @@ export const resourceProvisionKind: TableKind = {
     const parts: Part[] = [];
     let current: Part | null = null;
 
-    const readLine = (row: number): Line => ({
-      row,
-      executor: isTotalLine(cellText(context, row, executor)) ? null : cellText(context, row, executor) || null,
-      kopecks: years.map((column) => readAmount(context, row, column)),
-      total: total ? readAmount(context, row, total) : null,
-    });
+    const readLine = (row: number): Line => {
+      const executorText = cellText(context, row, executor);
+      return {
+        row,
+        executor: isTotalLine(executorText) ? null : executorText || null,
+        kopecks: years.map((column) => readAmount(context, row, column)),
+        total: total ? readAmount(context, row, total) : null,
+      };
+    };
+    // A table names the same few sources on every row.
+    const sources = new Map<string, ReturnType<typeof detectSource>>();
+    const sourceOf = (text: string) => {
+      let source = sources.get(text);
+      if (source === undefined) sources.set(text, (source = detectSource(text)));
+      return source;
+    };
 
     for (const row of bodyRows(context)) {
       const wide = fullWidthText(context, row);
@@ -109,7 +119,7 @@ export const resourceProvisionKind: TableKind = {
       const resultText = ownCellText(context, row, result) && apart(result);
       if (resultText && current.node) current.node.expectedResult = resultText;
       const sourceText = apart(sourceColumn);
-      const source = detectSource(sourceText);
+      const source = sourceOf(sourceText);
       if (sourceText && !source) draft.doubt({ table, row, col: sourceColumn.index, column: sourceColumn.label }, `источник «${sourceText}» не распознан — принят местный бюджет`);
       current.source = source?.source ?? (sourceText ? 'local' : null);
       if (source && source.source !== 'none') draft.sourceLabels[source.source] ??= source.label;
