@@ -14,16 +14,26 @@ export interface Place {
 }
 
 export function describePlace(place: Place): string {
-  const { table } = place;
+  const row = describeRow(place.table, place.row);
+  return place.col === undefined ? row : row + describeColumn(place.table, place.col, place.column);
+}
+
+/** «лист «Таблица 4», строка 12»: the place of a row. */
+export function describeRow(table: RawTable, row: number): string {
   // A CSV file is its one table: its name is the file's, which the message already gives.
-  // Concatenated rather than joined from a list: a large Table 4 names 25 000 stated totals.
-  let text = table.kind === 'xlsx' ? `лист «${table.name}», ` : table.kind === 'csv' ? '' : `${table.name}, `;
-  text += `строка ${table.displayRow(place.row)}`;
-  if (place.col !== undefined) {
-    const letter = table.kind === 'xlsx' ? `${table.displayCol(place.col)} ` : '';
-    text += place.column ? `, столбец ${letter}«${clean(place.column)}»` : `, столбец ${table.displayCol(place.col)}`;
-  }
-  return text;
+  const tableName = table.kind === 'xlsx' ? `лист «${table.name}», ` : table.kind === 'csv' ? '' : `${table.name}, `;
+  return `${tableName}строка ${table.displayRow(row)}`;
+}
+
+/**
+ * «, столбец E «2023 г.»»: what a cell's place adds to its row's. Apart, so that a reader naming
+ * many cells (a large Table 4 names 25 000 stated totals) builds each row's and each column's
+ * text once and a cell's place is one join of the two.
+ */
+export function describeColumn(table: RawTable, col: number, column?: string): string {
+  if (!column) return `, столбец ${table.displayCol(col)}`;
+  const letter = table.kind === 'xlsx' ? `${table.displayCol(col)} ` : '';
+  return `, столбец ${letter}«${clean(column)}»`;
 }
 
 /** A cell the import cannot accept: the whole file is refused with this message. */

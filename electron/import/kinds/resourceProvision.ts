@@ -5,7 +5,7 @@
 
 import type { NodeKind, ProgramNode, Source } from '../../../shared/domain';
 import { clean, codeDepth, detectSource, normaliseCode, parseAmendmentNote, parseCode, parseHeading, stripQuotes } from '../cellText';
-import { describePlace } from '../place';
+import { describeColumn, describeRow } from '../place';
 import { columnWith, columnsWith, type Column, type TableHeader } from '../recognise/tableHeader';
 import type { TableContext, TableKind } from '../recognise/tableKind';
 import { bodyRows, cellText, fullWidthText, ownCellText, readAmount } from '../recognise/tableRows';
@@ -129,10 +129,13 @@ export const resourceProvisionKind: TableKind = {
     }
 
     const hasChildren = new Set(draft.nodes.map((n) => n.parentId));
+    const yearPlaces = years.map((column) => describeColumn(table, column.index, column.label));
+    const totalPlace = total ? describeColumn(table, total.index, total.label) : '';
     for (const part of parts) {
       const leaf = part.node !== null && !hasChildren.has(part.node.id);
       const source = part.source ?? 'local';
       for (const line of part.lines) {
+        const rowPlace = describeRow(table, line.row);
         const organisationId = line.executor && part.node ? draft.addExecutor(part.node, line.executor) : line.executor ? draft.organisation(line.executor).organisationId : null;
         const moneyLine = leaf && (line.executor !== null || part.lines.length === 1);
         for (let i = 0; i < years.length; i++) {
@@ -146,7 +149,7 @@ export const resourceProvisionKind: TableKind = {
               year: column.year!,
               organisationId,
               kopecks: kopecks ?? 0,
-              origin: describePlace({ table, row: line.row, col: column.index, column: column.label }),
+              origin: rowPlace + yearPlaces[i],
             });
           }
         }
@@ -156,7 +159,7 @@ export const resourceProvisionKind: TableKind = {
             year: null,
             organisationId,
             kopecks: line.total,
-            origin: describePlace({ table, row: line.row, col: total.index, column: total.label }),
+            origin: rowPlace + totalPlace,
           });
         }
       }
