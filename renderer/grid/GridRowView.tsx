@@ -2,7 +2,7 @@
 // is drawn again only when that or its selection, editor or message changed. So a typed amount
 // redraws the few rows whose figures moved, not every row in view.
 
-import { memo, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useLayoutEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import { normaliseCellState, type CellState, type GridColumn, type GridRow } from './types';
 
 export interface ColumnLayout {
@@ -36,7 +36,7 @@ export interface CellView {
   title: string | undefined;
   /** Read out after the text: the finding or note the cell carries. */
   described: string | undefined;
-  /** Classes for its state: read-only, error or warning, the screen's tone, a pending edit. */
+  /** Classes for its state, each after a space: read-only, error or warning, the screen's tone, a pending edit. */
   look: string;
 }
 
@@ -89,17 +89,16 @@ export function cellViewOf<R extends GridRow>(
   const editable = isCellEditable(row, column, state);
   const text = pending ?? cellText(row, column);
   const flagged = info.state === 'error' || info.state === 'warning';
-  const look: string[] = [];
-  if (!editable) look.push('dg-cell--readonly');
-  if (flagged) look.push(`dg-cell--${info.state}`);
-  if (info.tone) look.push(info.tone);
-  if (pending !== undefined) look.push('dg-cell--pending');
+  let look = editable ? '' : ' dg-cell--readonly';
+  if (flagged) look += ` dg-cell--${info.state}`;
+  if (info.tone) look += ` ${info.tone}`;
+  if (pending !== undefined) look += ' dg-cell--pending';
   return {
     text,
     editable,
     title: info.title ?? (text.length > 40 ? text : undefined) ?? (editable ? undefined : readonlyReasonOf(row, column, state)),
     described: flagged || info.tone ? info.title : undefined,
-    look: look.join(' '),
+    look,
   };
 }
 
@@ -114,6 +113,42 @@ function sameRow<R extends GridRow>(before: GridRowViewProps<R>, after: GridRowV
 
 const INDENT = 16;
 const CHEVRON = 18;
+
+// A cell's style and its column's classes are the same for every row at one depth: made once
+// per column layout and shared, so a scroll neither allocates them for every cell of every frame
+// nor makes React compare them key by key.
+const stylesByLayout = new WeakMap<ColumnLayout, Map<string, CSSProperties>>();
+const classesByLayout = new WeakMap<ColumnLayout, string[]>();
+
+function cellStyle<R extends GridRow>(layout: ColumnLayout, columns: readonly GridColumn<R>[], rowHeight: number, col: number, paddingLeft: number | undefined): CSSProperties {
+  let styles = stylesByLayout.get(layout);
+  if (!styles) stylesByLayout.set(layout, (styles = new Map()));
+  const key = `${col}|${rowHeight}|${paddingLeft ?? ''}`;
+  let style = styles.get(key);
+  if (!style) {
+    const frozen = col < layout.frozenCount;
+    const width = columns[col].width;
+    style = { width, minWidth: width, height: rowHeight, position: frozen ? 'sticky' : 'relative', left: frozen ? layout.left[col] : undefined, zIndex: frozen ? 1 : undefined, paddingLeft };
+    styles.set(key, style);
+  }
+  return style;
+}
+
+function columnClasses<R extends GridRow>(layout: ColumnLayout, columns: readonly GridColumn<R>[], col: number): string {
+  let classes = classesByLayout.get(layout);
+  if (!classes) {
+    classes = columns.map((column, i) => {
+      let names = 'dg-cell';
+      if (i < layout.frozenCount) names += ' dg-cell--frozen';
+      if (i === layout.frozenCount - 1) names += ' dg-cell--frozen-last';
+      if (column.wrap) names += ' dg-cell--wrap';
+      if (column.align) names += ` dg-cell--${column.align}`;
+      return names;
+    });
+    classesByLayout.set(layout, classes);
+  }
+  return classes[col];
+}
 
 function GridRowViewInner<R extends GridRow>(props: GridRowViewProps<R>) {
   const { row, index, columns, layout, rowHeight, gridId, editor, message } = props;
@@ -133,7 +168,6 @@ function GridRowViewInner<R extends GridRow>(props: GridRowViewProps<R>) {
         const cell = props.cells[col];
         const selected = props.selLeft >= 0 && col >= props.selLeft && col <= props.selRight;
         const active = col === props.activeCol;
-        const frozen = col < layout.frozenCount;
         const cellMessage = message && message.columnKey === column.key ? message : null;
         const messageId = cellMessage ? `${cellId(gridId, index, col)}-message` : undefined;
         const isTree = col === props.treeColumn;
@@ -141,15 +175,9 @@ function GridRowViewInner<R extends GridRow>(props: GridRowViewProps<R>) {
         // what a fast scroll lays out. The tree column, wrapped texts and a cell showing a
         // message (which a clipping cell would hide) keep the text in its own span.
         const oneLine = !isTree && !column.wrap && !cellMessage;
-        const cellClasses = ['dg-cell'];
-        if (oneLine) cellClasses.push('dg-cell--line');
-        if (frozen) cellClasses.push('dg-cell--frozen');
-        if (col === layout.frozenCount - 1) cellClasses.push('dg-cell--frozen-last');
-        if (cell.look) cellClasses.push(cell.look);
-        if (selected) cellClasses.push('dg-cell--selected');
-        if (active) cellClasses.push('dg-cell--active');
-        if (column.wrap) cellClasses.push('dg-cell--wrap');
-        if (column.align) cellClasses.push(`dg-cell--${column.align}`);
+        let className = `${columnClasses(layout, columns, col)}${oneLine ? ' dg-cell--line' : ''}${cell.look}`;
+        if (selected) className += ' dg-cell--selected';
+        if (active) className += ' dg-cell--active';
         return (
           <div
             key={column.key}
@@ -163,16 +191,8 @@ function GridRowViewInner<R extends GridRow>(props: GridRowViewProps<R>) {
             aria-describedby={messageId}
             data-col={col}
             title={cell.title}
-            className={cellClasses.join(' ')}
-            style={{
-              width: column.width,
-              minWidth: column.width,
-              height: rowHeight,
-              position: frozen ? 'sticky' : 'relative',
-              left: frozen ? layout.left[col] : undefined,
-              zIndex: frozen ? 1 : undefined,
-              paddingLeft: isTree ? 4 + (row.depth ?? 0) * INDENT : undefined,
-            }}
+            className={className}
+            style={cellStyle(layout, columns, rowHeight, col, isTree ? 4 + (row.depth ?? 0) * INDENT : undefined)}
           >
             {isTree &&
               (row.collapsible ? (

@@ -62,8 +62,16 @@ export interface GridEdit extends CellRef {
 
 export type CommitResult = { ok: true } | { ok: false; message: string; cell?: CellRef };
 
+// Shared answers: this runs for every cell drawn, on every frame of a scroll.
+const NO_STATE: CellStateInfo = Object.freeze({ state: null });
+const STATE_OF: Record<CellStateKind, CellStateInfo> = {
+  readonly: Object.freeze({ state: 'readonly' }),
+  error: Object.freeze({ state: 'error' }),
+  warning: Object.freeze({ state: 'warning' }),
+};
+
 export function normaliseCellState(state: CellState): CellStateInfo {
-  if (!state) return { state: null };
-  if (typeof state === 'string') return { state };
+  if (!state) return NO_STATE;
+  if (typeof state === 'string') return STATE_OF[state];
   return state;
 }
