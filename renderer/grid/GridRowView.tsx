@@ -192,24 +192,22 @@ function GridRowViewInner<R extends GridRow>(props: GridRowViewProps<R>) {
             data-col={col}
             title={cell.title}
             className={className}
-            style={cellStyle(layout, columns, rowHeight, col, isTree ? 4 + (row.depth ?? 0) * INDENT : undefined)}
+            // A row without a chevron is indented by the chevron's width instead: no spacer element.
+            style={cellStyle(layout, columns, rowHeight, col, isTree ? 4 + (row.depth ?? 0) * INDENT + (row.collapsible ? 0 : CHEVRON) : undefined)}
           >
-            {isTree &&
-              (row.collapsible ? (
-                <button
-                  type="button"
-                  tabIndex={-1}
-                  className="dg-toggle"
-                  aria-label={row.collapsed ? 'Развернуть' : 'Свернуть'}
-                  aria-expanded={!row.collapsed}
-                  onClick={() => props.onToggleRow?.(row.key)}
-                  style={{ width: CHEVRON }}
-                >
-                  {row.collapsed ? '▸' : '▾'}
-                </button>
-              ) : (
-                <span className="dg-toggle-space" style={{ width: CHEVRON, display: 'inline-block', flex: 'none' }} />
-              ))}
+            {isTree && row.collapsible && (
+              <button
+                type="button"
+                tabIndex={-1}
+                className="dg-toggle"
+                aria-label={row.collapsed ? 'Развернуть' : 'Свернуть'}
+                aria-expanded={!row.collapsed}
+                onClick={() => props.onToggleRow?.(row.key)}
+                style={{ width: CHEVRON }}
+              >
+                {row.collapsed ? '▸' : '▾'}
+              </button>
+            )}
             {oneLine ? cell.text : <span className="dg-text">{cell.text}</span>}
             {editor && editor.col === col && <CellEditor binding={editor} />}
             {cellMessage && (
