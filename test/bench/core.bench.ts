@@ -24,8 +24,12 @@ export async function coreBenchmark(): Promise<void> {
     t.reopen();
     const { ms: coldTotalsMs } = await measure(() => t.api('totals/get', { programId: program.id }));
     report('all totals of the program, cold (read every amount, roll up, build the view)', coldTotalsMs, 50);
-    const { ms: warmTotalsMs } = await measure(() => t.api('totals/get', { programId: program.id }));
-    report('all totals of the program, warm', warmTotalsMs, 50);
+    // Warm: the calls the screens make on an open program. One sample right after the cold call
+    // mostly measures whether the collector chose that moment to clear the cold call's garbage.
+    const warmTimes: number[] = [];
+    for (let i = 0; i < 20; i++) warmTimes.push((await measure(() => t.api('totals/get', { programId: program.id }))).ms);
+    report('all totals of the program, warm, p50 of 20 calls', percentile(warmTimes, 50), 50);
+    report('all totals of the program, warm, slowest of 20 calls', Math.max(...warmTimes));
 
     const detailNow = await t.api('programs/get', { programId: program.id });
     const leaves = detailNow.nodes.filter((n) => n.kind === 'activity');
