@@ -743,6 +743,7 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
       aria-activedescendant={activeDescendant}
       tabIndex={0}
       className={`dg${props.className ? ` ${props.className}` : ''}`}
+      // One-line cells centre their text by line height: the row less the cell's bottom border.
       style={{ height: props.height ?? '100%', overflow: 'auto', position: 'relative', '--dg-line-height': `${rowHeight - 1}px` } as CSSProperties}
       onScroll={onScroll}
       onKeyDown={onKeyDown}
