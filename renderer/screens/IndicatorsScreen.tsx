@@ -18,6 +18,7 @@ import {
   type IndicatorValueEdit,
 } from '../grid/program/commits';
 import { QUARTER_NUMERALS } from '../grid/program/financingIndex';
+import { findingMarks } from '../grid/program/findingMarks';
 import { useCollapsed } from '../grid/program/treeRows';
 import type { CellRef, CellState, CommitResult, GridColumn, GridEdit, GridRow, HeaderGroup } from '../grid/types';
 import { useStore } from '../store';
@@ -76,16 +77,10 @@ function buildRows(detail: ProgramDetail, collapsed: ReadonlySet<number>): Indic
   return rows;
 }
 
-/** Marks of findings about indicators: «indicatorId|year». */
-function findingMarks(findings: readonly Finding[]): Map<string, Finding[]> {
-  const marks = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const { indicatorId, year } = finding.target;
-    if (indicatorId === undefined || year === undefined) continue;
-    const key = `${indicatorId}|${year}`;
-    marks.set(key, [...(marks.get(key) ?? []), finding]);
-  }
-  return marks;
+/** The cell a finding about an indicator marks: «indicatorId|year». */
+function indicatorCellOf(finding: Finding): string | null {
+  const { indicatorId, year } = finding.target;
+  return indicatorId === undefined || year === undefined ? null : `${indicatorId}|${year}`;
 }
 
 export function IndicatorsScreen() {
@@ -107,7 +102,7 @@ export function IndicatorsScreen() {
   const rowByKey = useMemo(() => new Map(rows.map((row) => [row.key, row])), [rows]);
   const rowByKeyRef = useRef(rowByKey);
   rowByKeyRef.current = rowByKey;
-  const marks = useMemo(() => findingMarks(findings), [findings]);
+  const marks = useMemo(() => findingMarks(findings, indicatorCellOf), [findings]);
 
   useEffect(() => {
     if (!focus?.indicatorId || !detail) return;

@@ -26,6 +26,7 @@ import {
   type ComboAmounts,
   type FinancingIndex,
 } from '../grid/program/financingIndex';
+import { findingMarks } from '../grid/program/findingMarks';
 import { parentIds, useCollapsed } from '../grid/program/treeRows';
 import type { CellRef, CellState, CommitResult, GridColumn, GridEdit } from '../grid/types';
 import { useStore } from '../store';
@@ -70,17 +71,12 @@ function comboLabel(detail: ProgramDetail, combo: { source: Source; organisation
   return `${sourceLabel(detail, combo.source)} · ${organisationLabel(detail.organisations, combo.organisationId)}`;
 }
 
-/** The marks findings put on cells: «nodeId|year» or «nodeId|total». */
-function findingMarks(findings: readonly Finding[]): Map<string, Finding[]> {
-  const marks = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const { nodeId, year, indicatorId } = finding.target;
-    if (nodeId === undefined || indicatorId !== undefined) continue;
-    if (finding.code === 'activityWithoutExecutor' || finding.code === 'outsidePeriod') continue;
-    const key = `${nodeId}|${year ?? 'total'}`;
-    marks.set(key, [...(marks.get(key) ?? []), finding]);
-  }
-  return marks;
+/** The cell a finding marks: «nodeId|year» or «nodeId|total» of a part's amounts. */
+function amountCellOf(finding: Finding): string | null {
+  const { nodeId, year, indicatorId } = finding.target;
+  if (nodeId === undefined || indicatorId !== undefined) return null;
+  if (finding.code === 'activityWithoutExecutor' || finding.code === 'outsidePeriod') return null;
+  return `${nodeId}|${year ?? 'total'}`;
 }
 
 export function StructureScreen() {
@@ -140,12 +136,11 @@ export function StructureScreen() {
   rowByKeyRef.current = rowByKey;
 
   const yearIndex = useMemo(() => new Map(years.map((year, i) => [year, i])), [years]);
-  const marks = useMemo(() => findingMarks(findings), [findings]);
+  const marks = useMemo(() => findingMarks(findings, amountCellOf), [findings]);
 
   // A finding clicked elsewhere: open the part's ancestors and go to its cell.
   useEffect(() => {
-    if (!focus?.nodeId || !detail) return;
-    const tree = buildProgramTree(detail.nodes);
+    if (!focus?.nodeId || !tree) return;
     if (!tree.byId.has(focus.nodeId)) return;
     reveal(tree.ancestorsOf(focus.nodeId).slice(1));
     setGridFocus({ rowKey: partKey(focus.nodeId), columnKey: focus.year !== undefined && years.includes(focus.year) ? yearKey(focus.year) : 'title' });
