@@ -2,23 +2,14 @@
 // convert our own DOCX of it to PDF (side by side, when soffice is installed), and the one-page
 // forms of a small program. Prints the figures; asserts nothing about time.
 
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ReportFormat, ReportKind } from '../../shared/api/contract';
 import { buildReport, renderReport } from '../../electron/reports/buildReport';
 import { largeProgramDetail } from './largeProgram';
+import { runSoffice } from './libreOffice';
 import { measure, report } from './measure';
-
-function sofficeAvailable(): boolean {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export async function reportsBenchmark(): Promise<void> {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'munplan-bench-reports-'));
@@ -36,20 +27,13 @@ export async function reportsBenchmark(): Promise<void> {
       report(`Table 4, 10 000 activities, ${format.toUpperCase()} (${(bytes.byteLength / 1e6).toFixed(1)} MB)`, ms, targets[format]);
       if (format === 'pdf') pdfMs = ms;
     }
-    if (sofficeAvailable()) {
+    if (await runSoffice(['--version'], 60_000)) {
       // LibreOffice lays a table of this size out very slowly: it gets a bounded time, and
       // when it runs out the ratio is reported as an upper bound.
       const limitMs = 300_000;
       const profile = path.join(folder, 'lo-profile');
       const args = [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', path.join(folder, 'lo'), path.join(folder, 'resources.docx')];
-      const { result: finished, ms } = await measure(() => {
-        try {
-          execFileSync('soffice', args, { stdio: 'ignore', timeout: limitMs, killSignal: 'SIGKILL' });
-          return true;
-        } catch {
-          return false;
-        }
-      });
+      const { result: finished, ms } = await measure(() => runSoffice(args, limitMs));
       if (finished) {
         report('LibreOffice converting our DOCX of the same Table 4 to PDF', ms);
         console.log(`  our PDF / LibreOffice's: ${(pdfMs / ms).toFixed(3)} (target ≤ 0.5: ${pdfMs / ms <= 0.5 ? 'met' : 'MISSED'})`);
