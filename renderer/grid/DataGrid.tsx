@@ -38,7 +38,7 @@ import {
 } from './selection';
 import { formatTsv, parseTsv } from './tsv';
 import { type CellRef, type CellState, type CommitResult, type GridColumn, type GridEdit, type GridRow, type HeaderGroup } from './types';
-import { rowWindow, scrollTopToShow, windowCapacity } from './virtualWindow';
+import { columnWindow, rowWindow, scrollTopToShow, windowCapacity } from './virtualWindow';
 import './DataGrid.css';
 
 export interface DataGridProps<R extends GridRow> {
@@ -134,15 +134,22 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   const [measuredHeight, setMeasuredHeight] = useState(FALLBACK_HEIGHT);
   const height = props.height ?? measuredHeight;
   const bodyViewport = Math.max(rowHeight, height - headerHeight);
+  // 0 until measured, and always in jsdom: then every column is drawn.
+  const [viewWidth, setViewWidth] = useState(0);
   useLayoutEffect(() => {
-    if (props.height !== undefined || !root.current || typeof ResizeObserver === 'undefined') return;
     const element = root.current;
-    const observer = new ResizeObserver(() => {
+    if (!element) return;
+    const measure = () => {
       if (element.clientHeight > 0) setMeasuredHeight(element.clientHeight);
-    });
+      setViewWidth(element.clientWidth);
+    };
+    // Measured before the first paint, so the first screen draws only the columns it shows.
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
-  }, [props.height]);
+  }, []);
 
   // ── State ─────────────────────────────────────────────────────────────────────────────
   const [stored, setStored] = useState<StoredSelection>({ anchorKey: null, activeKey: null, selection: single({ row: 0, col: 0 }) });
@@ -157,6 +164,7 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   const [message, setMessage] = useState<MessageState | null>(null);
   const [pending, setPending] = useState<ReadonlyMap<string, ReadonlyMap<string, string>>>(new Map());
   const [firstVisible, setFirstVisible] = useState(0);
+  const [viewLeft, setViewLeft] = useState(0);
   const cellViews = useRef(new Map<R, RowCells<R>>());
   const copyRequested = useRef(false);
   const pasteRequested = useRef(false);
@@ -182,7 +190,9 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   // ── Scrolling ─────────────────────────────────────────────────────────────────────────
   const syncWindow = useCallback(() => {
     const element = root.current;
-    if (element) setFirstVisible(Math.floor(element.scrollTop / rowHeight));
+    if (!element) return;
+    setFirstVisible(Math.floor(element.scrollTop / rowHeight));
+    setViewLeft(element.scrollLeft);
   }, [rowHeight]);
   // The browser dispatches scroll events just before it draws a frame: rendering the rows
   // scrolled in right there puts them in that frame instead of showing blank space until the next.
@@ -653,6 +663,9 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
 
   // ── Rendering ─────────────────────────────────────────────────────────────────────────
   const inView = rowWindow(firstVisible * rowHeight, bodyViewport, rowHeight, rows.length, overscan);
+  // Columns beyond the view are not drawn either: of a program's years, its total and its
+  // results, the screen shows about half, and each cell drawn costs every frame of a scroll.
+  const columnsInView = columnWindow(layout, viewLeft, viewWidth, 1);
   const rendered: number[] = [];
   for (let i = inView.start; i < inView.end; i++) rendered.push(i);
   // The active and the edited rows stay in the DOM even when scrolled away: focus and
@@ -691,6 +704,8 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
         rowHeight={rowHeight}
         columns={columns}
         layout={layout}
+        colStart={columnsInView.start}
+        colEnd={columnsInView.end}
         cells={cellsOf(row, pending.get(row.key))}
         treeColumn={treeColumn}
         gridId={gridId}

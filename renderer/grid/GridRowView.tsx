@@ -48,6 +48,10 @@ export interface GridRowViewProps<R extends GridRow> {
   columns: readonly GridColumn<R>[];
   layout: ColumnLayout;
   cells: readonly CellView[];
+  /** The scrolling columns in view: the row draws them, the frozen ones, and any cell with the
+   * selection's focus, the editor or a message. */
+  colStart: number;
+  colEnd: number;
   treeColumn: number;
   gridId: string;
   /** The selected columns of this row, or -1 when the row is outside the selection. */
@@ -128,7 +132,9 @@ function cellStyle<R extends GridRow>(layout: ColumnLayout, columns: readonly Gr
   if (!style) {
     const frozen = col < layout.frozenCount;
     const width = columns[col].width;
-    style = { width, minWidth: width, height: rowHeight, position: frozen ? 'sticky' : 'relative', left: frozen ? layout.left[col] : undefined, zIndex: frozen ? 1 : undefined, paddingLeft };
+    // Frozen cells stay in the row's flow and stick; the others are placed where their column
+    // is, as the row draws only those in view.
+    style = { width, minWidth: width, height: rowHeight, position: frozen ? 'sticky' : 'absolute', top: frozen ? undefined : 0, left: layout.left[col], zIndex: frozen ? 1 : undefined, paddingLeft };
     styles.set(key, style);
   }
   return style;
@@ -165,10 +171,12 @@ function GridRowViewInner<R extends GridRow>(props: GridRowViewProps<R>) {
       style={{ position: 'absolute', top: index * rowHeight, left: 0, height: rowHeight, width: layout.totalWidth, display: 'flex' }}
     >
       {columns.map((column, col) => {
-        const cell = props.cells[col];
-        const selected = props.selLeft >= 0 && col >= props.selLeft && col <= props.selRight;
         const active = col === props.activeCol;
         const cellMessage = message && message.columnKey === column.key ? message : null;
+        const drawn = col < layout.frozenCount || (col >= props.colStart && col < props.colEnd) || active || editor?.col === col || cellMessage;
+        if (!drawn) return null;
+        const cell = props.cells[col];
+        const selected = props.selLeft >= 0 && col >= props.selLeft && col <= props.selRight;
         const messageId = cellMessage ? `${cellId(gridId, index, col)}-message` : undefined;
         const isTree = col === props.treeColumn;
         // A one-line cell holds its text itself: one element fewer per cell is a good part of

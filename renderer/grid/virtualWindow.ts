@@ -1,5 +1,7 @@
-// Which body rows are in the DOM: the ones in view plus a margin above and below, so 10 000
-// rows cost as much as forty.
+// Which body rows and columns are in the DOM: the ones in view plus a margin around them, so
+// 10 000 rows cost as much as forty and a wide table of years only as much as the screen shows.
+
+import type { ColumnLayout } from './GridRowView';
 
 export interface RowWindow {
   /** First rendered row index. */
@@ -32,4 +34,32 @@ export function scrollTopToShow(row: number, rowHeight: number, scrollTop: numbe
 /** The most rows a window can hold: consecutive row indices modulo it never collide. */
 export function windowCapacity(viewportHeight: number, rowHeight: number, overscan: number): number {
   return visibleRows(viewportHeight, rowHeight) + 2 * overscan;
+}
+
+/** The scrolling columns a row draws, from `start` to one before `end`; the frozen ones are always drawn. */
+export interface ColumnWindow {
+  start: number;
+  end: number;
+}
+
+/**
+ * The scrolling columns in view, with `overscan` more on each side. Every column when the
+ * width is not known (0: not measured yet, or jsdom, which measures nothing).
+ */
+export function columnWindow(layout: ColumnLayout, scrollLeft: number, viewportWidth: number, overscan: number): ColumnWindow {
+  const count = layout.left.length;
+  if (viewportWidth <= 0) return { start: layout.frozenCount, end: count };
+  // The frozen columns cover the left of the view; the scrolling ones show to their right.
+  const from = scrollLeft + layout.frozenWidth;
+  const to = scrollLeft + viewportWidth;
+  let first = count;
+  let last = layout.frozenCount - 1;
+  for (let col = layout.frozenCount; col < count; col++) {
+    const right = col + 1 < count ? layout.left[col + 1] : layout.totalWidth;
+    if (right <= from || layout.left[col] >= to) continue;
+    first = Math.min(first, col);
+    last = col;
+  }
+  if (first > last) return { start: layout.frozenCount, end: layout.frozenCount };
+  return { start: Math.max(layout.frozenCount, first - overscan), end: Math.min(count, last + 1 + overscan) };
 }

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DataGrid } from '../../renderer/grid/DataGrid';
 import { formatTsv, parseTsv } from '../../renderer/grid/tsv';
+import { columnWindow } from '../../renderer/grid/virtualWindow';
 import type { CellRef, CommitResult, GridColumn, GridEdit, GridRow } from '../../renderer/grid/types';
 import { shownText } from './support/gridCells';
 
@@ -485,5 +486,67 @@ describe('DataGrid virtual rows', () => {
     observer.disconnect();
     expect(within(table).getAllByRole('row').find((row) => row.getAttribute('data-row') === '4')!.textContent).toContain('999');
     expect([...changed]).toEqual(['6']);
+  });
+});
+
+describe('DataGrid virtual columns', () => {
+  // № and Наименование are frozen (0–260 px); the years and ИТОГО are 100 px each from 260.
+  const layout = { left: [0, 60, 260, 360, 460, 560, 660], totalWidth: 760, frozenCount: 2, frozenWidth: 260 };
+
+  it('finds the scrolling columns in view, one more at each side', () => {
+    expect(columnWindow(layout, 0, 500, 0)).toEqual({ start: 2, end: 5 });
+    expect(columnWindow(layout, 0, 500, 1)).toEqual({ start: 2, end: 6 });
+    // Scrolled 300 px: 2022–2024 slid under the frozen columns; 2025 and ИТОГО show.
+    expect(columnWindow(layout, 300, 500, 0)).toEqual({ start: 5, end: 7 });
+    expect(columnWindow(layout, 300, 500, 1)).toEqual({ start: 4, end: 7 });
+    // A column whose edge touches the view's edge is not in it.
+    expect(columnWindow(layout, 100, 500, 0)).toEqual({ start: 3, end: 6 });
+    // Unmeasured (jsdom) or wider than the table: every column.
+    expect(columnWindow(layout, 0, 0, 1)).toEqual({ start: 2, end: 7 });
+    expect(columnWindow(layout, 0, 2000, 1)).toEqual({ start: 2, end: 7 });
+  });
+
+  it('draws only the columns in view and the active cell, and follows a horizontal scroll', async () => {
+    // jsdom lays nothing out: give the grid a measured width of 500 px.
+    const width = vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(function (this: HTMLElement) {
+      return this.getAttribute('role') === 'grid' ? 500 : 0;
+    });
+    try {
+      render(<Harness count={6} />);
+      const drawnColumns = (bodyRow: number) =>
+        within(within(grid()).getAllByRole('row').find((r) => r.getAttribute('aria-rowindex') === String(bodyRow + 1))!)
+          .getAllByRole('gridcell')
+          .map((c) => Number(c.getAttribute('aria-colindex')));
+      expect(drawnColumns(2)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(grid().getAttribute('aria-colcount')).toBe('7');
+
+      act(() => {
+        grid().scrollLeft = 300;
+        fireEvent.scroll(grid());
+      });
+      expect(drawnColumns(2)).toEqual([1, 2, 5, 6, 7]);
+      expect(cellText(2, 7)).toBe('');
+
+      // The active cell is drawn wherever it is, as aria-activedescendant names it.
+      const user = userEvent.setup();
+      await user.click(cell(3, 7));
+      act(() => {
+        grid().scrollLeft = 0;
+        fireEvent.scroll(grid());
+      });
+      expect(drawnColumns(3)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(drawnColumns(2)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(grid().getAttribute('aria-activedescendant')).toBe(cell(3, 7).id);
+      // Moving to ИТОГО from the left scrolls the view to show it, and the window follows at once.
+      await user.keyboard('{Home}');
+      expect(drawnColumns(3)).toEqual([1, 2, 3, 4, 5, 6]);
+      await user.keyboard('{End}');
+      expect(grid().scrollLeft).toBe(760 - 500);
+      expect(drawnColumns(3)).toEqual([1, 2, 4, 5, 6, 7]);
+      expect(drawnColumns(2)).toEqual([1, 2, 4, 5, 6, 7]);
+      expect(grid().getAttribute('aria-activedescendant')).toBe(cell(3, 7).id);
+    } finally {
+      width.mockRestore();
+    }
   });
 });
