@@ -92,6 +92,8 @@ interface MessageState extends CellRef {
 
 const READONLY_MESSAGE = 'Эта ячейка не редактируется';
 const FALLBACK_HEIGHT = 480;
+/** How long the view rests after a scroll before its rows are put back in reading order. */
+const SETTLE_MS = 200;
 
 const cellKey = (rowKey: string, columnKey: string) => `${rowKey}\u0000${columnKey}`;
 
@@ -196,7 +198,20 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   }, [rowHeight]);
   // The browser dispatches scroll events just before it draws a frame: rendering the rows
   // scrolled in right there puts them in that frame instead of showing blank space until the next.
-  const onScroll = useCallback(() => flushSync(syncWindow), [syncWindow]);
+  // While the view moves, rows stay in the DOM in the order of their slots (see rowKey below);
+  // once it rests they are put back in the order they are shown, the order assistive
+  // technology reads them in.
+  const [scrolling, setScrolling] = useState(false);
+  const settleTimer = useRef<number | undefined>(undefined);
+  const onScroll = useCallback(() => {
+    flushSync(() => {
+      syncWindow();
+      setScrolling(true);
+    });
+    window.clearTimeout(settleTimer.current);
+    settleTimer.current = window.setTimeout(() => setScrolling(false), SETTLE_MS);
+  }, [syncWindow]);
+  useEffect(() => () => window.clearTimeout(settleTimer.current), []);
 
   const reveal = useCallback(
     (pos: CellPos) => {
@@ -666,16 +681,21 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   // Columns beyond the view are not drawn either: of a program's years, its total and its
   // results, the screen shows about half, and each cell drawn costs every frame of a scroll.
   const columnsInView = columnWindow(layout, viewLeft, viewWidth, 1);
-  const rendered: number[] = [];
-  for (let i = inView.start; i < inView.end; i++) rendered.push(i);
+  // Rows in the window are keyed by their slot in it, so a row scrolled in takes over the DOM
+  // of one scrolled out and only its texts change: creating and removing the elements of every
+  // row each frame is what made fast scrolling stutter. While scrolling they are also drawn in
+  // slot order, so that no element moves: moving a row in the DOM makes the engine build its
+  // boxes anew, and in a fast scroll that was half the rows of every frame.
+  const slots = windowCapacity(bodyViewport, rowHeight, overscan);
   // The active and the edited rows stay in the DOM even when scrolled away: focus and
   // aria-activedescendant need them.
   const kept = new Set([active.row, editorRowIndex].filter((index) => index >= 0 && index < rows.length && (index < inView.start || index >= inView.end)));
-  rendered.push(...kept);
-  // Rows in the window are keyed by their place in it, so a row scrolled in takes over the DOM
-  // of one scrolled out and only its texts change: creating and removing the elements of every
-  // row each frame is what made fast scrolling stutter.
-  const slots = windowCapacity(bodyViewport, rowHeight, overscan);
+  const keptRows = [...kept].sort((a, b) => a - b);
+  const rendered = scrolling ? [] : keptRows.filter((index) => index < inView.start);
+  const pivot = scrolling ? inView.start + ((slots - (inView.start % slots)) % slots) : inView.start;
+  for (let i = Math.min(pivot, inView.end); i < inView.end; i++) rendered.push(i);
+  for (let i = inView.start; i < Math.min(pivot, inView.end); i++) rendered.push(i);
+  rendered.push(...(scrolling ? keptRows : keptRows.filter((index) => index >= inView.end)));
   const rowKey = (index: number) => (kept.has(index) ? `row:${rows[index].key}` : `slot:${index % slots}`);
   const range = rangeOf(selection);
   const messageRowKey = message?.rowKey;

@@ -108,34 +108,85 @@ export function cellViewOf<R extends GridRow>(
 
 const sameCell = (a: CellView, b: CellView) => a.text === b.text && a.editable === b.editable && a.title === b.title && a.described === b.described && a.look === b.look;
 
+// The props a row compares by identity: all but its cells, which it compares by value. Listed
+// once (the type makes sure none is left out), not read with Object.keys for every row drawn.
+const IDENTITY_PROPS: Record<Exclude<keyof GridRowViewProps<GridRow>, 'cells'>, true> = {
+  row: true,
+  index: true,
+  ariaRowIndex: true,
+  rowHeight: true,
+  columns: true,
+  layout: true,
+  colStart: true,
+  colEnd: true,
+  treeColumn: true,
+  gridId: true,
+  selLeft: true,
+  selRight: true,
+  activeCol: true,
+  editor: true,
+  message: true,
+  onToggleRow: true,
+};
+const IDENTITY_KEYS = Object.keys(IDENTITY_PROPS) as (keyof typeof IDENTITY_PROPS)[];
+
 function sameRow<R extends GridRow>(before: GridRowViewProps<R>, after: GridRowViewProps<R>): boolean {
-  for (const key of Object.keys(after) as (keyof GridRowViewProps<R>)[]) {
-    if (key !== 'cells' && before[key] !== after[key]) return false;
+  for (const key of IDENTITY_KEYS) {
+    if (before[key] !== after[key]) return false;
   }
   return before.cells === after.cells || (before.cells.length === after.cells.length && before.cells.every((cell, i) => sameCell(cell, after.cells[i])));
 }
 
 const INDENT = 16;
 const CHEVRON = 18;
+const TOGGLE_STYLE: CSSProperties = { width: CHEVRON };
+
+/**
+ * The columns a row draws, in order: the frozen ones, the scrolling ones in view, and any cell
+ * with the selection's focus, the editor or a message. Only drawn cells are listed, not holes:
+ * a hole before a cell would make React reconcile the row's cells through a keyed map.
+ */
+function drawnCells<R extends GridRow>(props: GridRowViewProps<R>): number[] {
+  const { columns, layout, editor, message } = props;
+  const drawn: number[] = [];
+  for (let col = 0; col < columns.length; col++) {
+    if (
+      col < layout.frozenCount ||
+      (col >= props.colStart && col < props.colEnd) ||
+      col === props.activeCol ||
+      editor?.col === col ||
+      (message !== null && message.columnKey === columns[col].key)
+    ) {
+      drawn.push(col);
+    }
+  }
+  return drawn;
+}
 
 // A cell's style and its column's classes are the same for every row at one depth: made once
 // per column layout and shared, so a scroll neither allocates them for every cell of every frame
-// nor makes React compare them key by key.
-const stylesByLayout = new WeakMap<ColumnLayout, Map<string, CSSProperties>>();
+// nor makes React compare them key by key. Styles are found by column and indent, numbers both,
+// so finding one allocates nothing either.
+interface CellStyles {
+  rowHeight: number;
+  /** For each column: indent (-1 for none) → style. */
+  byColumn: Map<number, CSSProperties>[];
+}
+const stylesByLayout = new WeakMap<ColumnLayout, CellStyles>();
 const classesByLayout = new WeakMap<ColumnLayout, string[]>();
 
 function cellStyle<R extends GridRow>(layout: ColumnLayout, columns: readonly GridColumn<R>[], rowHeight: number, col: number, paddingLeft: number | undefined): CSSProperties {
   let styles = stylesByLayout.get(layout);
-  if (!styles) stylesByLayout.set(layout, (styles = new Map()));
-  const key = `${col}|${rowHeight}|${paddingLeft ?? ''}`;
-  let style = styles.get(key);
+  if (!styles || styles.rowHeight !== rowHeight) stylesByLayout.set(layout, (styles = { rowHeight, byColumn: columns.map(() => new Map()) }));
+  const byIndent = styles.byColumn[col];
+  let style = byIndent.get(paddingLeft ?? -1);
   if (!style) {
     const frozen = col < layout.frozenCount;
     const width = columns[col].width;
     // Frozen cells stay in the row's flow and stick; the others are placed where their column
     // is, as the row draws only those in view.
     style = { width, minWidth: width, height: rowHeight, position: frozen ? 'sticky' : 'absolute', top: frozen ? undefined : 0, left: layout.left[col], zIndex: frozen ? 1 : undefined, paddingLeft };
-    styles.set(key, style);
+    byIndent.set(paddingLeft ?? -1, style);
   }
   return style;
 }
@@ -170,11 +221,10 @@ function GridRowViewInner<R extends GridRow>(props: GridRowViewProps<R>) {
       className={classes.join(' ')}
       style={{ position: 'absolute', top: index * rowHeight, left: 0, height: rowHeight, width: layout.totalWidth, display: 'flex' }}
     >
-      {columns.map((column, col) => {
+      {drawnCells(props).map((col) => {
+        const column = columns[col];
         const active = col === props.activeCol;
         const cellMessage = message && message.columnKey === column.key ? message : null;
-        const drawn = col < layout.frozenCount || (col >= props.colStart && col < props.colEnd) || active || editor?.col === col || cellMessage;
-        if (!drawn) return null;
         const cell = props.cells[col];
         const selected = props.selLeft >= 0 && col >= props.selLeft && col <= props.selRight;
         const messageId = cellMessage ? `${cellId(gridId, index, col)}-message` : undefined;
@@ -203,7 +253,11 @@ function GridRowViewInner<R extends GridRow>(props: GridRowViewProps<R>) {
             // A row without a chevron is indented by the chevron's width instead: no spacer element.
             style={cellStyle(layout, columns, rowHeight, col, isTree ? 4 + (row.depth ?? 0) * INDENT + (row.collapsible ? 0 : CHEVRON) : undefined)}
           >
+            {/* What a cell may lack comes after what it always has: a missing child before a
+                present one sends React through a keyed map of the cell's children at every update. */}
+            {oneLine ? cell.text : <span className="dg-text">{cell.text}</span>}
             {isTree && row.collapsible && (
+              // Drawn before the text (CSS order), though it follows it in the DOM.
               <button
                 type="button"
                 tabIndex={-1}
@@ -211,12 +265,11 @@ function GridRowViewInner<R extends GridRow>(props: GridRowViewProps<R>) {
                 aria-label={row.collapsed ? 'Развернуть' : 'Свернуть'}
                 aria-expanded={!row.collapsed}
                 onClick={() => props.onToggleRow?.(row.key)}
-                style={{ width: CHEVRON }}
+                style={TOGGLE_STYLE}
               >
                 {row.collapsed ? '▸' : '▾'}
               </button>
             )}
-            {oneLine ? cell.text : <span className="dg-text">{cell.text}</span>}
             {editor && editor.col === col && <CellEditor binding={editor} />}
             {cellMessage && (
               <div id={messageId} role={cellMessage.kind === 'error' ? 'alert' : 'status'} className={`dg-message dg-message--${cellMessage.kind}`}>

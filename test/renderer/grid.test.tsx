@@ -469,6 +469,30 @@ describe('DataGrid virtual rows', () => {
     expect(cellText.mock.calls.length).toBe(3 * 7);
   });
 
+  it('keeps rows in their slots while scrolling and in reading order once the view rests', async () => {
+    render(<DataGrid<Row> label="Таблица" columns={COLUMNS} rows={makeRows(1_000)} height={500} rowHeight={25} cellText={(row, column) => row.values[column.key]} onCommit={async () => ({ ok: true })} />);
+    const table = grid();
+    const order = () => within(table).getAllByRole('row').filter((r) => r.getAttribute('data-row') !== null).map((r) => Number(r.getAttribute('data-row')));
+    const elementOf = (index: number) => table.querySelector(`[data-row="${index}"]`);
+    expect(order()).toEqual([...order()].sort((a, b) => a - b));
+    const row12 = elementOf(12);
+    act(() => {
+      table.scrollTop = 25 * 10;
+      fireEvent.scroll(table);
+    });
+    // Scrolling ten rows down: the rows still in view kept their elements, none of them moved,
+    // and the rows scrolled in took over the slots of those scrolled out.
+    expect(elementOf(12)).toBe(row12);
+    const scrolled = order();
+    // Two rows above the view are drawn, and row 0, scrolled away, stays: it holds the active cell.
+    expect(scrolled).toContain(8);
+    expect(scrolled).not.toContain(7);
+    expect(scrolled).not.toEqual([...scrolled].sort((a, b) => a - b));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    expect(order()).toEqual([...scrolled].sort((a, b) => a - b));
+    expect(elementOf(12)).toBe(row12);
+  });
+
   it('shows a moved figure when the screen reads its cells anew, touching no other row', () => {
     const rows = makeRows(1_000);
     const props = { label: 'Таблица', columns: COLUMNS, rows, height: 500, rowHeight: 25, onCommit: async () => ({ ok: true as const }) };
