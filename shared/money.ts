@@ -91,7 +91,11 @@ export function kopecksToDecimal(kopecks: number): string {
 
 /** Thousands grouped with a no-break space, as Russian documents print them. */
 export function groupThousands(digits: string, separator = '\u00a0'): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+  // A loop, not a look-ahead regular expression: the grid formats every amount a scroll brings in.
+  const head = digits.length % 3 || 3;
+  let grouped = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) grouped += separator + digits.slice(i, i + 3);
+  return grouped;
 }
 
 export interface RussianAmountOptions {

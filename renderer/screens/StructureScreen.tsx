@@ -13,7 +13,6 @@ import { commitFinancing, commitNodeFields, inOrder, type FinancingCellEdit, typ
 import {
   amountCopyText,
   amountText,
-  comboKey,
   combosOf,
   editTarget,
   effectiveAmount,
@@ -45,8 +44,8 @@ const yearKey = (year: number) => `y${year}`;
 
 /** The stored amounts of one (source, executor) of a part, when it has any. */
 function storedCombo(financing: FinancingIndex, nodeId: number, combo: Combo): ComboAmounts | undefined {
-  const key = comboKey(combo);
-  return combosOf(financing, nodeId).find((stored) => comboKey(stored) === key);
+  // Compared field by field: asked for every amount cell a scroll brings in, it allocates nothing.
+  return combosOf(financing, nodeId).find((stored) => stored.source === combo.source && stored.organisationId === combo.organisationId);
 }
 
 /** The cell an amount typed into this row and year goes to, or null when the cell is read-only. */
@@ -65,6 +64,14 @@ function amountReason(financing: FinancingIndex, row: StructureRow, year: number
   if (line.kind !== 'part' && line.kind !== 'combo') return LINE_REASON;
   if (line.kind === 'part' && node && !editTarget(financing, node)) return SEVERAL_REASON;
   return amountTarget(financing, row, year) ? undefined : QUARTERS_REASON;
+}
+
+/** Whether a part's own row stores an amount for the year (any year for null), be it zero. */
+function storesAmount(financing: FinancingIndex | null, row: StructureRow, year: number | null): boolean {
+  const { line, node } = row;
+  if (line.kind !== 'part' || financing === null || node === null) return false;
+  const combos = combosOf(financing, node.id);
+  return year === null ? combos.length > 0 : combos.some((combo) => effectiveAmount(combo, year) !== undefined);
 }
 
 function comboLabel(detail: ProgramDetail, combo: { source: Source; organisationId: number | null }): string {
@@ -136,7 +143,11 @@ export function StructureScreen() {
   rowByKeyRef.current = rowByKey;
 
   const yearIndex = useMemo(() => new Map(years.map((year, i) => [year, i])), [years]);
+  // A year column's year, looked up rather than parsed from its key for every cell drawn.
+  const yearOfColumn = useMemo(() => new Map(years.map((year) => [yearKey(year), year])), [years]);
   const marks = useMemo(() => findingMarks(findings, amountCellOf), [findings]);
+  // The parts with a marked amount: only their cells make a key to look their marks up by.
+  const markedParts = useMemo(() => new Set(findings.filter((finding) => amountCellOf(finding) !== null).map((finding) => finding.target.nodeId)), [findings]);
 
   // A finding clicked elsewhere: open the part's ancestors and go to its cell.
   useEffect(() => {
@@ -189,7 +200,7 @@ export function StructureScreen() {
     (row: StructureRow, column: GridColumn<StructureRow>, copy = false): string => {
       const money = copy ? amountCopyText : amountText;
       const { line, node } = row;
-      const year = column.key.startsWith('y') ? Number(column.key.slice(1)) : null;
+      const year = yearOfColumn.get(column.key) ?? null;
       switch (column.key) {
         case 'code':
           return line.kind === 'part' && node ? node.code : '';
@@ -223,34 +234,32 @@ export function StructureScreen() {
               ? partSums?.byExecutor.find((entry) => entry.organisationId === line.organisationId)
               : partSums;
       // A stored zero is shown; a part with nothing in a year shows an empty cell, as the forms print «-».
-      const stored = (y: number | null) =>
-        line.kind === 'part' && financing !== null && node !== null && combosOf(financing, node.id).some((c) => (y === null ? true : effectiveAmount(c, y) !== undefined));
       if (year !== null) {
         const index = yearIndex.get(year);
         const kopecks = sums && index !== undefined ? sums.amounts[index] : 0;
-        return kopecks !== 0 || stored(year) ? money(kopecks) : '';
+        return kopecks !== 0 || storesAmount(financing, row, year) ? money(kopecks) : '';
       }
       if (column.key === 'total') {
         const kopecks = sums?.total ?? 0;
-        return kopecks !== 0 || stored(null) ? money(kopecks) : '';
+        return kopecks !== 0 || storesAmount(financing, row, null) ? money(kopecks) : '';
       }
       return '';
     },
-    [detail, financing, totals, yearIndex, years],
+    [detail, financing, totals, yearIndex, yearOfColumn, years],
   );
 
   const copyText = useCallback((row: StructureRow, column: GridColumn<StructureRow>) => cellText(row, column, true), [cellText]);
 
   const cellState = useCallback(
     (row: StructureRow, column: GridColumn<StructureRow>): CellState => {
-      if (row.line.kind !== 'part' || !row.node) return null;
-      const where = column.key === 'total' ? 'total' : column.key.startsWith('y') ? column.key.slice(1) : null;
-      if (where === null) return null;
+      if (row.line.kind !== 'part' || !row.node || !markedParts.has(row.node.id)) return null;
+      const where = column.key === 'total' ? 'total' : yearOfColumn.get(column.key);
+      if (where === undefined) return null;
       const found = marks.get(`${row.node.id}|${where}`);
       if (!found) return null;
       return { state: found.some((f) => f.severity === 'error') ? 'error' : 'warning', title: found.map((f) => f.message).join('\n') };
     },
-    [marks],
+    [marks, markedParts, yearOfColumn],
   );
 
   const onCommit = useCallback(async (edits: GridEdit[]): Promise<CommitResult> => {

@@ -37,6 +37,21 @@ describe('amounts in тыс. руб. as integer kopecks', () => {
     expect(formatThousands(-100_050_000)).toBe('-1\u00a0000,50');
   });
 
+  it('groups every length of whole thousands by three from the right', () => {
+    const cases: [number, string][] = [
+      [0, '0,00'],
+      [12_345, '0,12345'],
+      [100_000, '1,00'],
+      [99_900_000, '999,00'],
+      [100_000_000, '1\u00a0000,00'],
+      [12_345_600_000, '123\u00a0456,00'],
+      [123_456_700_000, '1\u00a0234\u00a0567,00'],
+      [-98_765_432_100_000, '-987\u00a0654\u00a0321,00'],
+      [Number.MAX_SAFE_INTEGER, '90\u00a0071\u00a0992\u00a0547,40991'],
+    ];
+    for (const [kopecks, text] of cases) expect(formatThousands(kopecks)).toBe(text);
+  });
+
   it('gives exact decimal strings for JSON', () => {
     expect(kopecksToDecimal(359_705_000)).toBe('3597.05');
     expect(kopecksToDecimal(5_962_971_333)).toBe('59629.71333');
