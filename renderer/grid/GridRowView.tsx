@@ -2,7 +2,7 @@
 // is drawn again only when that or its selection, editor or message changed. So a typed amount
 // redraws the few rows whose figures moved, not every row in view.
 
-import { memo, useLayoutEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { memo, useLayoutEffect, useRef, type CSSProperties, type KeyboardEvent, type ReactElement } from 'react';
 import { normaliseCellState, type CellState, type GridColumn, type GridRow } from './types';
 
 export interface ColumnLayout {
@@ -183,12 +183,28 @@ function cellStyle<R extends GridRow>(layout: ColumnLayout, columns: readonly Gr
   if (!style) {
     const frozen = col < layout.frozenCount;
     const width = columns[col].width;
-    // Frozen cells stay in the row's flow and stick; the others are placed where their column
-    // is, as the row draws only those in view.
-    style = { width, minWidth: width, height: rowHeight, position: frozen ? 'sticky' : 'absolute', top: frozen ? undefined : 0, left: layout.left[col], zIndex: frozen ? 1 : undefined, paddingLeft };
+    // Frozen cells are laid out in their row's sticky box (frozenGroup); the others are placed
+    // where their column is, as the row draws only those in view.
+    style = { width, minWidth: width, height: rowHeight, position: frozen ? 'relative' : 'absolute', top: frozen ? undefined : 0, left: frozen ? undefined : layout.left[col], paddingLeft };
     byIndent.set(paddingLeft ?? -1, style);
   }
   return style;
+}
+
+// One sticky box per row holds its frozen cells: each sticky element is a layer of its own for
+// the compositor, and a frame of a scroll had two per row.
+const frozenStyles = new WeakMap<ColumnLayout, Map<number, CSSProperties>>();
+
+function frozenGroup(layout: ColumnLayout, rowHeight: number, cells: ReactElement[]): ReactElement {
+  let byHeight = frozenStyles.get(layout);
+  if (!byHeight) frozenStyles.set(layout, (byHeight = new Map()));
+  let style = byHeight.get(rowHeight);
+  if (!style) byHeight.set(rowHeight, (style = { position: 'sticky', left: 0, zIndex: 1, display: 'flex', flex: 'none', width: layout.frozenWidth, height: rowHeight }));
+  return (
+    <div key="frozen" className="dg-frozen" style={style}>
+      {cells}
+    </div>
+  );
 }
 
 function columnClasses<R extends GridRow>(layout: ColumnLayout, columns: readonly GridColumn<R>[], col: number): string {
@@ -209,6 +225,7 @@ function columnClasses<R extends GridRow>(layout: ColumnLayout, columns: readonl
 
 function GridRowViewInner<R extends GridRow>(props: GridRowViewProps<R>) {
   const { row, index, columns, layout, rowHeight, gridId, editor, message } = props;
+  const drawn = drawnCells(props);
   const classes = ['dg-row'];
   if (row.emphasis) classes.push(`dg-row--${row.emphasis}`);
   if (message) classes.push('dg-row--message');
@@ -221,66 +238,71 @@ function GridRowViewInner<R extends GridRow>(props: GridRowViewProps<R>) {
       className={classes.join(' ')}
       style={{ position: 'absolute', top: index * rowHeight, left: 0, height: rowHeight, width: layout.totalWidth, display: 'flex' }}
     >
-      {drawnCells(props).map((col) => {
-        const column = columns[col];
-        const active = col === props.activeCol;
-        const cellMessage = message && message.columnKey === column.key ? message : null;
-        const cell = props.cells[col];
-        const selected = props.selLeft >= 0 && col >= props.selLeft && col <= props.selRight;
-        const messageId = cellMessage ? `${cellId(gridId, index, col)}-message` : undefined;
-        const isTree = col === props.treeColumn;
-        // A one-line cell holds its text itself: one element fewer per cell is a good part of
-        // what a fast scroll lays out. The tree column, wrapped texts and a cell showing a
-        // message (which a clipping cell would hide) keep the text in its own span.
-        const oneLine = !isTree && !column.wrap && !cellMessage;
-        let className = `${columnClasses(layout, columns, col)}${oneLine ? ' dg-cell--line' : ''}${cell.look}`;
-        if (selected) className += ' dg-cell--selected';
-        if (active) className += ' dg-cell--active';
-        return (
-          <div
-            key={column.key}
-            role="gridcell"
-            // Only aria-activedescendant names a cell: one id, not one per cell to rewrite on every scrolled row.
-            id={active ? cellId(gridId, index, col) : undefined}
-            aria-colindex={col + 1}
-            aria-selected={selected}
-            aria-readonly={!cell.editable}
-            aria-description={cell.described}
-            aria-describedby={messageId}
-            data-col={col}
-            title={cell.title}
-            className={className}
-            // A row without a chevron is indented by the chevron's width instead: no spacer element.
-            style={cellStyle(layout, columns, rowHeight, col, isTree ? 4 + (row.depth ?? 0) * INDENT + (row.collapsible ? 0 : CHEVRON) : undefined)}
-          >
-            {/* What a cell may lack comes after what it always has: a missing child before a
-                present one sends React through a keyed map of the cell's children at every update. */}
-            {oneLine ? cell.text : <span className="dg-text">{cell.text}</span>}
-            {isTree && row.collapsible && (
-              // Drawn before the text (CSS order), though it follows it in the DOM.
-              <button
-                type="button"
-                tabIndex={-1}
-                className="dg-toggle"
-                aria-label={row.collapsed ? 'Развернуть' : 'Свернуть'}
-                aria-expanded={!row.collapsed}
-                onClick={() => props.onToggleRow?.(row.key)}
-                style={TOGGLE_STYLE}
-              >
-                {row.collapsed ? '▸' : '▾'}
-              </button>
-            )}
-            {editor && editor.col === col && <CellEditor binding={editor} />}
-            {cellMessage && (
-              <div id={messageId} role={cellMessage.kind === 'error' ? 'alert' : 'status'} className={`dg-message dg-message--${cellMessage.kind}`}>
-                {cellMessage.text}
-              </div>
-            )}
-          </div>
-        );
-      })}
+      {/* One keyed list, with no hole where a grid has no frozen columns. */}
+      {layout.frozenCount > 0
+        ? [frozenGroup(layout, rowHeight, drawn.filter((col) => col < layout.frozenCount).map(cellOf)), ...drawn.filter((col) => col >= layout.frozenCount).map(cellOf)]
+        : drawn.map(cellOf)}
     </div>
   );
+
+  function cellOf(col: number) {
+    const column = columns[col];
+    const active = col === props.activeCol;
+    const cellMessage = message && message.columnKey === column.key ? message : null;
+    const cell = props.cells[col];
+    const selected = props.selLeft >= 0 && col >= props.selLeft && col <= props.selRight;
+    const messageId = cellMessage ? `${cellId(gridId, index, col)}-message` : undefined;
+    const isTree = col === props.treeColumn;
+    // A one-line cell holds its text itself: one element fewer per cell is a good part of
+    // what a fast scroll lays out. The tree column, wrapped texts and a cell showing a
+    // message (which a clipping cell would hide) keep the text in its own span.
+    const oneLine = !isTree && !column.wrap && !cellMessage;
+    let className = `${columnClasses(layout, columns, col)}${oneLine ? ' dg-cell--line' : ''}${cell.look}`;
+    if (selected) className += ' dg-cell--selected';
+    if (active) className += ' dg-cell--active';
+    return (
+      <div
+        key={column.key}
+        role="gridcell"
+        // Only aria-activedescendant names a cell: one id, not one per cell to rewrite on every scrolled row.
+        id={active ? cellId(gridId, index, col) : undefined}
+        aria-colindex={col + 1}
+        aria-selected={selected}
+        aria-readonly={!cell.editable}
+        aria-description={cell.described}
+        aria-describedby={messageId}
+        data-col={col}
+        title={cell.title}
+        className={className}
+        // A row without a chevron is indented by the chevron's width instead: no spacer element.
+        style={cellStyle(layout, columns, rowHeight, col, isTree ? 4 + (row.depth ?? 0) * INDENT + (row.collapsible ? 0 : CHEVRON) : undefined)}
+      >
+        {/* What a cell may lack comes after what it always has: a missing child before a
+            present one sends React through a keyed map of the cell's children at every update. */}
+        {oneLine ? cell.text : <span className="dg-text">{cell.text}</span>}
+        {isTree && row.collapsible && (
+          // Drawn before the text (CSS order), though it follows it in the DOM.
+          <button
+            type="button"
+            tabIndex={-1}
+            className="dg-toggle"
+            aria-label={row.collapsed ? 'Развернуть' : 'Свернуть'}
+            aria-expanded={!row.collapsed}
+            onClick={() => props.onToggleRow?.(row.key)}
+            style={TOGGLE_STYLE}
+          >
+            {row.collapsed ? '▸' : '▾'}
+          </button>
+        )}
+        {editor && editor.col === col && <CellEditor binding={editor} />}
+        {cellMessage && (
+          <div id={messageId} role={cellMessage.kind === 'error' ? 'alert' : 'status'} className={`dg-message dg-message--${cellMessage.kind}`}>
+            {cellMessage.text}
+          </div>
+        )}
+      </div>
+    );
+  }
 }
 
 export const GridRowView = memo(GridRowViewInner, sameRow) as typeof GridRowViewInner;
