@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DataGrid } from '../../renderer/grid/DataGrid';
+import { cellViewOf } from '../../renderer/grid/GridRowView';
 import { formatTsv, parseTsv } from '../../renderer/grid/tsv';
 import { columnWindow } from '../../renderer/grid/virtualWindow';
 import type { CellRef, CommitResult, GridColumn, GridEdit, GridRow } from '../../renderer/grid/types';
@@ -572,5 +573,18 @@ describe('DataGrid virtual columns', () => {
     } finally {
       width.mockRestore();
     }
+  });
+});
+
+describe('DataGrid cell clipping', () => {
+  it('clips only a text that may not fit its cell', () => {
+    const column: GridColumn<Row> = { key: 'y2022', title: '2022', width: 116, align: 'right' };
+    const row = makeRows(1)[0];
+    const clipped = (text: string) => cellViewOf(row, column, () => text, undefined, undefined).look.includes('dg-cell--clip');
+    expect(clipped('1\u00a0411,63')).toBe(false);
+    expect(clipped('УФКиМС')).toBe(false);
+    // Twelve digits and signs may be wider than 116 px in a wide face; a long name surely is.
+    expect(clipped('43\u00a0709,52333')).toBe(true);
+    expect(clipped('Администрация города Рязани')).toBe(true);
   });
 });
