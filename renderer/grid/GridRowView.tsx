@@ -207,9 +207,10 @@ function cellStyle<R extends GridRow>(layout: ColumnLayout, columns: readonly Gr
   if (!style) {
     const frozen = col < layout.frozenCount;
     const width = columns[col].width;
-    // Frozen cells are laid out in their row's sticky box (frozenGroup); the others are placed
-    // where their column is, as the row draws only those in view.
-    style = { width, minWidth: width, height: rowHeight, position: frozen ? 'relative' : 'absolute', top: frozen ? undefined : 0, left: frozen ? undefined : layout.left[col], paddingLeft };
+    // Every cell is placed where its column is (a frozen one inside its row's sticky box, which
+    // starts at the row's left edge): the row draws only the columns in view, and placed boxes
+    // of a set size are the cheapest layout there is, cheaper than a row of flex items.
+    style = { width, minWidth: width, height: rowHeight, position: 'absolute', top: 0, left: layout.left[col], paddingLeft };
     byIndent.set(paddingLeft ?? -1, style);
   }
   return style;
@@ -223,7 +224,7 @@ function frozenGroup(layout: ColumnLayout, rowHeight: number, cells: ReactElemen
   let byHeight = frozenStyles.get(layout);
   if (!byHeight) frozenStyles.set(layout, (byHeight = new Map()));
   let style = byHeight.get(rowHeight);
-  if (!style) byHeight.set(rowHeight, (style = { position: 'sticky', left: 0, zIndex: 1, display: 'flex', flex: 'none', width: layout.frozenWidth, height: rowHeight }));
+  if (!style) byHeight.set(rowHeight, (style = { position: 'sticky', left: 0, zIndex: 1, width: layout.frozenWidth, height: rowHeight }));
   return (
     <div key="frozen" className="dg-frozen" style={style}>
       {cells}
@@ -260,7 +261,7 @@ function GridRowViewInner<R extends GridRow>(props: GridRowViewProps<R>) {
       aria-expanded={row.collapsible ? !row.collapsed : undefined}
       data-row={index}
       className={classes.join(' ')}
-      style={{ position: 'absolute', top: index * rowHeight, left: 0, height: rowHeight, width: layout.totalWidth, display: 'flex' }}
+      style={{ position: 'absolute', top: index * rowHeight, left: 0, height: rowHeight, width: layout.totalWidth }}
     >
       {/* One keyed list, with no hole where a grid has no frozen columns. */}
       {layout.frozenCount > 0
