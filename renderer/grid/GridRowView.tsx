@@ -210,7 +210,7 @@ function cellStyle<R extends GridRow>(layout: ColumnLayout, columns: readonly Gr
     // Every cell is placed where its column is (a frozen one inside its row's sticky box, which
     // starts at the row's left edge): the row draws only the columns in view, and placed boxes
     // of a set size are the cheapest layout there is, cheaper than a row of flex items.
-    style = { width, minWidth: width, height: rowHeight, position: 'absolute', top: 0, left: layout.left[col], paddingLeft };
+    style = { width, height: rowHeight, position: 'absolute', top: 0, left: layout.left[col], paddingLeft };
     byIndent.set(paddingLeft ?? -1, style);
   }
   return style;
@@ -226,7 +226,7 @@ function frozenGroup(layout: ColumnLayout, rowHeight: number, cells: ReactElemen
   let style = byHeight.get(rowHeight);
   if (!style) byHeight.set(rowHeight, (style = { position: 'sticky', left: 0, zIndex: 1, width: layout.frozenWidth, height: rowHeight }));
   return (
-    <div key="frozen" className="dg-frozen" style={style}>
+    <div key="frozen" style={style}>
       {cells}
     </div>
   );
