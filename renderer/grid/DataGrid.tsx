@@ -691,11 +691,13 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   // aria-activedescendant need them.
   const kept = new Set([active.row, editorRowIndex].filter((index) => index >= 0 && index < rows.length && (index < inView.start || index >= inView.end)));
   const keptRows = [...kept].sort((a, b) => a - b);
-  const rendered = scrolling ? [] : keptRows.filter((index) => index < inView.start);
-  const pivot = scrolling ? inView.start + ((slots - (inView.start % slots)) % slots) : inView.start;
+  // Slot order is kept while a cell is edited too: moving the editor's row would take its focus.
+  const slotOrder = scrolling || editing !== null;
+  const rendered = slotOrder ? [] : keptRows.filter((index) => index < inView.start);
+  const pivot = slotOrder ? inView.start + ((slots - (inView.start % slots)) % slots) : inView.start;
   for (let i = Math.min(pivot, inView.end); i < inView.end; i++) rendered.push(i);
   for (let i = inView.start; i < Math.min(pivot, inView.end); i++) rendered.push(i);
-  rendered.push(...(scrolling ? keptRows : keptRows.filter((index) => index >= inView.end)));
+  rendered.push(...(slotOrder ? keptRows : keptRows.filter((index) => index >= inView.end)));
   const rowKey = (index: number) => (kept.has(index) ? `row:${rows[index].key}` : `slot:${index % slots}`);
   const range = rangeOf(selection);
   const messageRowKey = message?.rowKey;

@@ -494,6 +494,32 @@ describe('DataGrid virtual rows', () => {
     expect(elementOf(12)).toBe(row12);
   });
 
+  // Chromium blurs an input whose row is moved in the DOM, and a blurred editor commits; jsdom
+  // does not, so this checks that no row moves.
+  it('moves no row while a cell is edited, so the editor keeps its focus through a scroll', async () => {
+    const onCommit = vi.fn(async () => ({ ok: true as const }));
+    render(<DataGrid<Row> label="Таблица" columns={COLUMNS} rows={makeRows(1_000)} height={500} rowHeight={25} cellText={(row, column) => row.values[column.key]} onCommit={onCommit} />);
+    const table = grid();
+    const order = () => within(table).getAllByRole('row').filter((r) => r.getAttribute('data-row') !== null).map((r) => Number(r.getAttribute('data-row')));
+    const user = userEvent.setup();
+    await user.click(cell(13, 3));
+    await user.keyboard('77');
+    const editor = within(table).getByRole('textbox');
+    expect(document.activeElement).toBe(editor);
+    act(() => {
+      table.scrollTop = 25 * 10;
+      fireEvent.scroll(table);
+    });
+    await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    expect(document.activeElement).toBe(editor);
+    expect((editor as HTMLInputElement).value).toBe('77');
+    expect(onCommit).not.toHaveBeenCalled();
+    expect(order()).not.toEqual([...order()].sort((a, b) => a - b));
+    // Once the edit ends the rows go back to reading order.
+    await user.keyboard('{Escape}');
+    expect(order()).toEqual([...order()].sort((a, b) => a - b));
+  });
+
   it('shows a moved figure when the screen reads its cells anew, touching no other row', () => {
     const rows = makeRows(1_000);
     const props = { label: 'Таблица', columns: COLUMNS, rows, height: 500, rowHeight: 25, onCommit: async () => ({ ok: true as const }) };
