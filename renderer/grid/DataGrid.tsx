@@ -691,14 +691,16 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   // aria-activedescendant need them.
   const kept = new Set([active.row, editorRowIndex].filter((index) => index >= 0 && index < rows.length && (index < inView.start || index >= inView.end)));
   const keptRows = [...kept].sort((a, b) => a - b);
-  // Slot order is kept while a cell is edited too: moving the editor's row would take its focus.
-  const slotOrder = scrolling || editing !== null;
-  const rendered = slotOrder ? [] : keptRows.filter((index) => index < inView.start);
-  const pivot = slotOrder ? inView.start + ((slots - (inView.start % slots)) % slots) : inView.start;
-  for (let i = Math.min(pivot, inView.end); i < inView.end; i++) rendered.push(i);
-  for (let i = inView.start; i < Math.min(pivot, inView.end); i++) rendered.push(i);
-  rendered.push(...(slotOrder ? keptRows : keptRows.filter((index) => index >= inView.end)));
-  const rowKey = (index: number) => (kept.has(index) ? `row:${rows[index].key}` : `slot:${index % slots}`);
+  // The edited row keeps its own key, in view or not, and comes first, so it is never moved or
+  // made anew: Chromium takes the focus from an input whose row is, and a blurred editor commits.
+  const edited = editorRowIndex >= 0 && editorRowIndex < rows.length ? editorRowIndex : -1;
+  const rendered = edited >= 0 ? [edited] : [];
+  if (!scrolling) for (const index of keptRows) if (index !== edited && index < inView.start) rendered.push(index);
+  const pivot = scrolling ? inView.start + ((slots - (inView.start % slots)) % slots) : inView.start;
+  for (let i = Math.min(pivot, inView.end); i < inView.end; i++) if (i !== edited) rendered.push(i);
+  for (let i = inView.start; i < Math.min(pivot, inView.end); i++) if (i !== edited) rendered.push(i);
+  for (const index of keptRows) if (index !== edited && (scrolling || index >= inView.end)) rendered.push(index);
+  const rowKey = (index: number) => (kept.has(index) || index === edited ? `row:${rows[index].key}` : `slot:${index % slots}`);
   const range = rangeOf(selection);
   const messageRowKey = message?.rowKey;
   // A row's cells are worked out again only when it, the screen's way of reading it or its
