@@ -692,7 +692,8 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   const kept = new Set([active.row, editorRowIndex].filter((index) => index >= 0 && index < rows.length && (index < inView.start || index >= inView.end)));
   const keptRows = [...kept].sort((a, b) => a - b);
   // The edited row keeps its own key, in view or not, and comes first, so it is never moved or
-  // made anew: Chromium takes the focus from an input whose row is, and a blurred editor commits.
+  // made anew: Chromium takes the focus from an input whose row is moved or remade, and a
+  // blurred editor commits.
   const edited = editorRowIndex >= 0 && editorRowIndex < rows.length ? editorRowIndex : -1;
   const rendered = edited >= 0 ? [edited] : [];
   if (!scrolling) for (const index of keptRows) if (index !== edited && index < inView.start) rendered.push(index);
