@@ -191,18 +191,27 @@ function drawnCells<R extends GridRow>(props: GridRowViewProps<R>): number[] {
 // per column layout and shared, so a scroll neither allocates them for every cell of every frame
 // nor makes React compare them key by key. Styles are found by column and indent, numbers both,
 // so finding one allocates nothing either.
-interface CellStyles {
+interface RowStyles {
   rowHeight: number;
   /** For each column: indent (-1 for none) → style. */
   byColumn: Map<number, CSSProperties>[];
+  /** The sticky box of a row's frozen cells (frozenGroup). */
+  frozen: CSSProperties;
 }
-const stylesByLayout = new WeakMap<ColumnLayout, CellStyles>();
+const stylesByLayout = new WeakMap<ColumnLayout, RowStyles>();
 const classesByLayout = new WeakMap<ColumnLayout, string[]>();
 
-function cellStyle<R extends GridRow>(layout: ColumnLayout, columns: readonly GridColumn<R>[], rowHeight: number, col: number, paddingLeft: number | undefined): CSSProperties {
+function rowStyles<R extends GridRow>(layout: ColumnLayout, columns: readonly GridColumn<R>[], rowHeight: number): RowStyles {
   let styles = stylesByLayout.get(layout);
-  if (!styles || styles.rowHeight !== rowHeight) stylesByLayout.set(layout, (styles = { rowHeight, byColumn: columns.map(() => new Map()) }));
-  const byIndent = styles.byColumn[col];
+  if (!styles || styles.rowHeight !== rowHeight) {
+    const frozen: CSSProperties = { position: 'sticky', left: 0, zIndex: 1, width: layout.frozenWidth, height: rowHeight };
+    stylesByLayout.set(layout, (styles = { rowHeight, byColumn: columns.map(() => new Map()), frozen }));
+  }
+  return styles;
+}
+
+function cellStyle<R extends GridRow>(layout: ColumnLayout, columns: readonly GridColumn<R>[], rowHeight: number, col: number, paddingLeft: number | undefined): CSSProperties {
+  const byIndent = rowStyles(layout, columns, rowHeight).byColumn[col];
   let style = byIndent.get(paddingLeft ?? -1);
   if (!style) {
     const frozen = col < layout.frozenCount;
@@ -218,15 +227,9 @@ function cellStyle<R extends GridRow>(layout: ColumnLayout, columns: readonly Gr
 
 // One sticky box per row holds its frozen cells: each sticky element is a layer of its own for
 // the compositor, and a frame of a scroll had two per row.
-const frozenStyles = new WeakMap<ColumnLayout, Map<number, CSSProperties>>();
-
-function frozenGroup(layout: ColumnLayout, rowHeight: number, cells: ReactElement[]): ReactElement {
-  let byHeight = frozenStyles.get(layout);
-  if (!byHeight) frozenStyles.set(layout, (byHeight = new Map()));
-  let style = byHeight.get(rowHeight);
-  if (!style) byHeight.set(rowHeight, (style = { position: 'sticky', left: 0, zIndex: 1, width: layout.frozenWidth, height: rowHeight }));
+function frozenGroup<R extends GridRow>(layout: ColumnLayout, columns: readonly GridColumn<R>[], rowHeight: number, cells: ReactElement[]): ReactElement {
   return (
-    <div key="frozen" style={style}>
+    <div key="frozen" style={rowStyles(layout, columns, rowHeight).frozen}>
       {cells}
     </div>
   );
@@ -263,9 +266,10 @@ function GridRowViewInner<R extends GridRow>(props: GridRowViewProps<R>) {
       className={classes.join(' ')}
       style={{ position: 'absolute', top: index * rowHeight, left: 0, height: rowHeight, width: layout.totalWidth }}
     >
-      {/* One keyed list, with no hole where a grid has no frozen columns. */}
+      {/* One keyed list, with no hole where a grid has no frozen columns; drawnCells lists
+          every frozen column first. */}
       {layout.frozenCount > 0
-        ? [frozenGroup(layout, rowHeight, drawn.filter((col) => col < layout.frozenCount).map(cellOf)), ...drawn.filter((col) => col >= layout.frozenCount).map(cellOf)]
+        ? [frozenGroup(layout, columns, rowHeight, drawn.slice(0, layout.frozenCount).map(cellOf)), ...drawn.slice(layout.frozenCount).map(cellOf)]
         : drawn.map(cellOf)}
     </div>
   );

@@ -19,6 +19,7 @@ import {
   hasQuarters,
   indexFinancing,
   reindexFinancing,
+  sameCombo,
   organisationLabel,
   sourceLabel,
   type Combo,
@@ -44,8 +45,7 @@ const yearKey = (year: number) => `y${year}`;
 
 /** The stored amounts of one (source, executor) of a part, when it has any. */
 function storedCombo(financing: FinancingIndex, nodeId: number, combo: Combo): ComboAmounts | undefined {
-  // Compared field by field: asked for every amount cell a scroll brings in, it allocates nothing.
-  return combosOf(financing, nodeId).find((stored) => stored.source === combo.source && stored.organisationId === combo.organisationId);
+  return combosOf(financing, nodeId).find((stored) => sameCombo(stored, combo));
 }
 
 /** The cell an amount typed into this row and year goes to, or null when the cell is read-only. */

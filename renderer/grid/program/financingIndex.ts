@@ -22,15 +22,23 @@ export type FinancingIndex = ReadonlyMap<number, ComboAmounts[]>;
 
 export const comboKey = (combo: Combo) => `${combo.source}|${combo.organisationId ?? ''}`;
 
+/** Compared field by field: asked for every amount cell a scroll brings in, it allocates nothing. */
+export const sameCombo = (a: Combo, b: Combo) => a.source === b.source && a.organisationId === b.organisationId;
+
+/** A part's amounts for the row's (source, executor), made empty when it has none yet. */
+function comboEntry(combos: Map<string, ComboAmounts>, row: Combo): ComboAmounts {
+  const key = comboKey(row);
+  let combo = combos.get(key);
+  if (!combo) combos.set(key, (combo = { source: row.source, organisationId: row.organisationId, plans: new Map(), quarters: new Map() }));
+  return combo;
+}
+
 export function indexFinancing(detail: Pick<ProgramDetail, 'financing' | 'quarterly'>): FinancingIndex {
   const byNode = new Map<number, Map<string, ComboAmounts>>();
   const entry = (row: { nodeId: number; source: Source; organisationId: number | null }) => {
     let combos = byNode.get(row.nodeId);
     if (!combos) byNode.set(row.nodeId, (combos = new Map()));
-    const key = comboKey(row);
-    let combo = combos.get(key);
-    if (!combo) combos.set(key, (combo = { source: row.source, organisationId: row.organisationId, plans: new Map(), quarters: new Map() }));
-    return combo;
+    return comboEntry(combos, row);
   };
   for (const row of detail.financing) entry(row).plans.set(row.year, row.kopecks);
   for (const row of detail.quarterly) {
@@ -158,10 +166,7 @@ export function reindexFinancing(index: FinancingIndex, previous: IndexedRows, n
   const comboOf = (row: { nodeId: number } & Combo) => {
     let combos = touched.get(row.nodeId);
     if (!combos) touched.set(row.nodeId, (combos = new Map((index.get(row.nodeId) ?? []).map((combo) => [comboKey(combo), copyCombo(combo)]))));
-    const key = comboKey(row);
-    let combo = combos.get(key);
-    if (!combo) combos.set(key, (combo = { source: row.source, organisationId: row.organisationId, plans: new Map(), quarters: new Map() }));
-    return combo;
+    return comboEntry(combos, row);
   };
   const setQuarter = (row: IndexedRows['quarterly'][number], kopecks: number | undefined) => {
     const { quarters } = comboOf(row);

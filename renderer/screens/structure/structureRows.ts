@@ -6,7 +6,7 @@
 import type { TotalsView } from '../../../shared/api/contract';
 import type { ProgramNode, Source } from '../../../shared/domain';
 import type { ProgramTree } from '../../../shared/programTree';
-import { comboKey, combosOf, type Combo, type FinancingIndex } from '../../grid/program/financingIndex';
+import { comboKey, combosOf, sameCombo, type Combo, type FinancingIndex } from '../../grid/program/financingIndex';
 import { visibleNodes } from '../../grid/program/treeRows';
 import type { GridRow } from '../../grid/types';
 import { totalsLineOf } from '../../store/totalsLines';
@@ -76,7 +76,7 @@ export function buildStructureRows(
 
 function sameCombos(a: readonly Combo[], b: readonly Combo[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i].source !== b[i].source || a[i].organisationId !== b[i].organisationId) return false;
+  for (let i = 0; i < a.length; i++) if (!sameCombo(a[i], b[i])) return false;
   return true;
 }
 
