@@ -69,7 +69,7 @@ export interface DataGridProps<R extends GridRow> {
   /**
    * Rows rendered beyond the visible ones, above and below. Default 2: the window follows the
    * scroll in the scroll event itself, so a margin only saves work on short scrolls and costs it
-   * on every fast one.
+   * on every fast one. None while the view moves sideways, as no row comes into view then.
    */
   overscan?: number;
   className?: string;
@@ -94,6 +94,15 @@ const READONLY_MESSAGE = 'Эта ячейка не редактируется';
 const FALLBACK_HEIGHT = 480;
 /** How long the view rests after a scroll before its rows are put back in reading order. */
 const SETTLE_MS = 200;
+
+/** Scrolling columns drawn beyond the view at each side, while it rests or moves sideways. */
+const COLUMN_OVERSCAN = 1;
+
+/** The axes the view has moved along since it last rested. */
+interface Motion {
+  vertical: boolean;
+  horizontal: boolean;
+}
 
 const cellKey = (rowKey: string, columnKey: string) => `${rowKey}\u0000${columnKey}`;
 
@@ -201,15 +210,25 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   // While the view moves, rows stay in the DOM in the order of their slots (see rowKey below);
   // once it rests they are put back in the order they are shown, the order assistive
   // technology reads them in.
-  const [scrolling, setScrolling] = useState(false);
+  const [motion, setMotion] = useState<Motion | null>(null);
+  const scrolling = motion !== null;
+  const lastOffset = useRef({ top: 0, left: 0 });
   const settleTimer = useRef<number | undefined>(undefined);
   const onScroll = useCallback(() => {
+    const element = root.current;
+    if (!element) return;
+    const vertical = element.scrollTop !== lastOffset.current.top;
+    const horizontal = element.scrollLeft !== lastOffset.current.left;
+    lastOffset.current = { top: element.scrollTop, left: element.scrollLeft };
     flushSync(() => {
       syncWindow();
-      setScrolling(true);
+      setMotion((current) => {
+        const next = { vertical: vertical || current?.vertical === true, horizontal: horizontal || current?.horizontal === true };
+        return current && current.vertical === next.vertical && current.horizontal === next.horizontal ? current : next;
+      });
     });
     window.clearTimeout(settleTimer.current);
-    settleTimer.current = window.setTimeout(() => setScrolling(false), SETTLE_MS);
+    settleTimer.current = window.setTimeout(() => setMotion(null), SETTLE_MS);
   }, [syncWindow]);
   useEffect(() => () => window.clearTimeout(settleTimer.current), []);
 
@@ -677,15 +696,18 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   }, [editing, editorRowIndex, rows, columns, treeColumn, props.rowLabel, props.cellText, onEditorChange, onEditorKeyDown, onEditorBlur]);
 
   // ── Rendering ─────────────────────────────────────────────────────────────────────────
-  const inView = rowWindow(firstVisible * rowHeight, bodyViewport, rowHeight, rows.length, overscan);
+  // While the view moves, nothing is drawn beyond it across the way it moves: a vertical scroll
+  // brings no column into view and a sideways one no row, and each cell drawn costs every frame.
+  const inView = rowWindow(firstVisible * rowHeight, bodyViewport, rowHeight, rows.length, motion && !motion.vertical ? 0 : overscan);
   // Columns beyond the view are not drawn either: of a program's years, its total and its
-  // results, the screen shows about half, and each cell drawn costs every frame of a scroll.
-  const columnsInView = columnWindow(layout, viewLeft, viewWidth, 1);
+  // results, the screen shows about half.
+  const columnsInView = columnWindow(layout, viewLeft, viewWidth, motion && !motion.horizontal ? 0 : COLUMN_OVERSCAN);
   // Rows in the window are keyed by their slot in it, so a row scrolled in takes over the DOM
   // of one scrolled out and only its texts change: creating and removing the elements of every
   // row each frame is what made fast scrolling stutter. While scrolling they are also drawn in
   // slot order, so that no element moves: moving a row in the DOM makes the engine build its
   // boxes anew, and in a fast scroll that was half the rows of every frame.
+  // The slots count the margins at rest, so a row keeps its slot when the margins come and go.
   const slots = windowCapacity(bodyViewport, rowHeight, overscan);
   // The active and the edited rows stay in the DOM even when scrolled away: focus and
   // aria-activedescendant need them.

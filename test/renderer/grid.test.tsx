@@ -613,6 +613,52 @@ describe('DataGrid virtual columns', () => {
       width.mockRestore();
     }
   });
+  it('draws nothing beyond the view across the way it moves, and its margins again once it rests', async () => {
+    const width = vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(function (this: HTMLElement) {
+      return this.getAttribute('role') === 'grid' ? 500 : 0;
+    });
+    try {
+      render(<DataGrid<Row> label="Таблица" columns={COLUMNS} rows={makeRows(1_000)} height={500} rowHeight={25} cellText={(row, column) => row.values[column.key]} onCommit={async () => ({ ok: true })} />);
+      const table = grid();
+      const drawnRows = () =>
+        within(table)
+          .getAllByRole('row')
+          .filter((r) => r.getAttribute('data-row') !== null)
+          .map((r) => Number(r.getAttribute('data-row')))
+          .sort((a, b) => a - b);
+      const drawnColumns = (index: number) =>
+        within(table.querySelector<HTMLElement>(`[data-row="${index}"]`)!)
+          .getAllByRole('gridcell')
+          .map((c) => Number(c.getAttribute('aria-colindex')));
+      const span = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+      const rest = () => act(() => new Promise((resolve) => setTimeout(resolve, 300)));
+      // At rest: 2022–2024 show (2024 in part), 2025 is the margin; 20 rows show, 2 more below.
+      expect(drawnColumns(5)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(drawnRows()).toEqual(span(0, 22));
+
+      act(() => {
+        table.scrollTop = 25 * 10;
+        fireEvent.scroll(table);
+      });
+      // Moving down: rows above and below the view, no column beyond it. Row 0 stays: it holds the active cell.
+      expect(drawnRows()).toEqual([0, ...span(8, 32)]);
+      expect(drawnColumns(15)).toEqual([1, 2, 3, 4, 5]);
+      await rest();
+      expect(drawnColumns(15)).toEqual([1, 2, 3, 4, 5, 6]);
+
+      act(() => {
+        table.scrollLeft = 100;
+        fireEvent.scroll(table);
+      });
+      // Moving sideways: a column at each side, no row beyond the view.
+      expect(drawnColumns(15)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(drawnRows()).toEqual([0, ...span(10, 30)]);
+      await rest();
+      expect(drawnRows()).toEqual([0, ...span(8, 32)]);
+    } finally {
+      width.mockRestore();
+    }
+  });
 });
 
 describe('DataGrid cell clipping', () => {
