@@ -204,7 +204,7 @@ const classesByLayout = new WeakMap<ColumnLayout, string[]>();
 function rowStyles<R extends GridRow>(layout: ColumnLayout, columns: readonly GridColumn<R>[], rowHeight: number): RowStyles {
   let styles = stylesByLayout.get(layout);
   if (!styles || styles.rowHeight !== rowHeight) {
-    const frozen: CSSProperties = { position: 'sticky', left: 0, zIndex: 1, width: layout.frozenWidth, height: rowHeight };
+    const frozen: CSSProperties = { position: 'sticky', left: 0, zIndex: 1, width: layout.frozenWidth, height: rowHeight, background: 'var(--dg-bg)' };
     stylesByLayout.set(layout, (styles = { rowHeight, byColumn: columns.map(() => new Map()), frozen }));
   }
   return styles;
@@ -226,7 +226,9 @@ function cellStyle<R extends GridRow>(layout: ColumnLayout, columns: readonly Gr
 }
 
 // One sticky box per row holds its frozen cells: each sticky element is a layer of its own for
-// the compositor, and a frame of a scroll had two per row.
+// the compositor, and a frame of a scroll had two per row. The box paints its own background:
+// the compositor knows a layer by the first thing drawn in it, and when that was a cell, a row
+// scrolled into the slot made its layer anew (six a frame), to be drawn again from scratch.
 function frozenGroup<R extends GridRow>(layout: ColumnLayout, columns: readonly GridColumn<R>[], rowHeight: number, cells: ReactElement[]): ReactElement {
   return (
     <div key="frozen" style={rowStyles(layout, columns, rowHeight).frozen}>
