@@ -26,6 +26,7 @@ import { BRIDGE_CHANNELS, type MenuCommand, type OpenFileResult } from '../share
 import type { ApiResponse } from '../shared/api/errors';
 import { createHandlerContext } from './api/context';
 import { createDispatch, type Dispatch } from './api/dispatch';
+import { createWindowDispatch } from './api/windowDispatch';
 import { APP_NAME } from './appInfo';
 import { backupDatabase } from './db/backup';
 import { openWorkspaceAtStart, restoreNewestGoodBackup, type StartResult } from './db/openAtStart';
@@ -75,6 +76,8 @@ let mainWindow: BrowserWindow | null = null;
 /** The database the app works on; stays set when opening it failed, for a restore into it. */
 let databaseFile = '';
 let current: OpenWorkspace | null = null;
+/** What the window may ask of the open workspace's handlers. */
+const windowCalls = createWindowDispatch(async (name, request) => (current ? current.dispatch(name, request) : NOT_OPEN));
 
 // Must precede 'ready': the scheme is a standard, secure origin of its own for 'self' and fetch;
 // corsEnabled lets Chromium fetch the renderer's module scripts (always CORS-mode) from it.
@@ -249,8 +252,7 @@ async function restoreFromBackup(): Promise<void> {
 function registerIpc(): void {
   ipcMain.handle(BRIDGE_CHANNELS.invoke, async (event: IpcMainInvokeEvent, name: unknown, request: unknown) => {
     if (!isTrustedSender(event, isAppWindow)) return REFUSED;
-    if (!current) return NOT_OPEN;
-    return current.dispatch(name as string, request);
+    return windowCalls.dispatch(name as string, request);
   });
 
   ipcMain.handle(BRIDGE_CHANNELS.openFile, async (event: IpcMainInvokeEvent, raw: unknown): Promise<OpenFileResult> => {
@@ -280,7 +282,7 @@ function registerIpc(): void {
       defaultPath: path.join(app.getPath('documents'), options.defaultName ?? `Отчёт.${options.format}`),
       filters: reportFilters(options.format),
     });
-    return canceled || !filePath ? null : withExtension(filePath, options.format);
+    return canceled || !filePath ? null : windowCalls.allowReportFile(withExtension(filePath, options.format));
   });
 }
 

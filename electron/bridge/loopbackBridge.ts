@@ -8,6 +8,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatch';
+import { createWindowDispatch } from '../api/windowDispatch';
 import { contentTypeOf, readStaticFile, resolveStaticPath } from './staticFiles';
 
 export const LOOPBACK_HOST = '127.0.0.1';
@@ -111,6 +112,9 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'to
 export async function startLoopbackBridge(options: LoopbackBridgeOptions): Promise<LoopbackBridge> {
   const host = options.host ?? LOOPBACK_HOST;
   if (host !== LOOPBACK_HOST) throw new Error(`Мост предпросмотра слушает только ${LOOPBACK_HOST}, не «${String(host)}»`);
+  // The page's door, as the app window's; no save dialog here grants a path, so no file is
+  // written at a page's word: the browser saves reports itself (reports/render).
+  const pageDispatch = createWindowDispatch(options.dispatch).dispatch;
   const token = randomBytes(32).toString('hex');
   const tokenBytes = Buffer.from(token);
   let port = 0;
@@ -135,7 +139,7 @@ export async function startLoopbackBridge(options: LoopbackBridgeOptions): Promi
     if (typeof call !== 'object' || call === null || typeof call.name !== 'string') {
       return refuse(request, response, 400, 'В запросе нет имени операции (name)');
     }
-    const result = await options.dispatch(call.name, call.request);
+    const result = await pageDispatch(call.name, call.request);
     sendJson(response, 200, result);
   }
 

@@ -1,13 +1,14 @@
 // The loopback bridge of the browser preview: only this machine, only with the token, only for
 // a page addressed to this very port, and only the built renderer's own files.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../shared/api/client';
 import type { Dispatch } from '../../electron/api/dispatch';
+import { FILE_NOT_CHOSEN_MESSAGE } from '../../electron/api/windowDispatch';
 import { startLoopbackBridge, type LoopbackBridge } from '../../electron/bridge/loopbackBridge';
 import { loopbackTransport } from '../../renderer/api/transport';
 import { createTestWorkspace, type TestWorkspace } from '../support/testWorkspace';
@@ -129,6 +130,24 @@ describe('the loopback bridge', () => {
     const response = await call('no/such', bearer());
     expect(response.status).toBe(200);
     expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'unknownMethod' } });
+  });
+
+  it('writes no file at a page\'s word: reports/export and database/backup are refused, nothing is written', async () => {
+    const program = await workspace.api('programs/create', { title: 'Отчёт через мост', periodStart: 2022, periodEnd: 2024 });
+    const file = path.join(staticDir, '..', `${path.basename(staticDir)}-written.pdf`);
+    const requests = {
+      'reports/export': { programId: program.id, report: 'passport', format: 'pdf', year: null, file },
+      'database/backup': { file },
+    };
+    for (const [name, request] of Object.entries(requests)) {
+      const response = await call(name, bearer(), JSON.stringify({ name, request }));
+      expect(JSON.parse(response.body)).toEqual({ ok: false, error: { code: 'invalidRequest', message: FILE_NOT_CHOSEN_MESSAGE } });
+    }
+    expect(existsSync(file)).toBe(false);
+    expect(dispatched).toEqual([]);
+    // The browser's way still works: the report's bytes, saved by the browser itself.
+    const rendered = await call('reports/render', bearer(), JSON.stringify({ name: 'reports/render', request: { programId: program.id, report: 'passport', format: 'pdf' } }));
+    expect(Buffer.from(JSON.parse(rendered.body).result.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('refuses a body over the limit with 413 before reading it', async () => {

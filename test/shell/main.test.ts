@@ -133,6 +133,26 @@ describe('the dialog channels', () => {
       expect.objectContaining({ defaultPath: path.join(stand.paths.documents, 'Таблица 4.xlsx'), filters: [{ name: 'Отчёт Excel (XLSX)', extensions: ['xlsx'] }] }),
     );
   });
+
+  it('writes a report only where the save dialog pointed, once; never a backup at the window\'s word', async () => {
+    const listed = await invoke(ourFrame(), 'programs/list', {});
+    const programId = listed.ok && listed.result[0].id;
+    const exportTo = (file: string) => invoke(ourFrame(), 'reports/export', { programId, report: 'passport', format: 'pdf', file });
+    const refused = { ok: false, error: { code: 'invalidRequest', message: 'Запрос отклонён: файл записывается только туда, куда указали в окне сохранения' } };
+
+    const elsewhere = path.join(root, 'не выбран.pdf');
+    expect(await exportTo(elsewhere)).toEqual(refused);
+    expect(await invoke(ourFrame(), 'database/backup', { file: path.join(root, 'копия без диалога.sqlite') })).toEqual(refused);
+
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: path.join(root, 'Паспорт') });
+    const chosen = await stand.handlers.get('munplan:save-file')!(ourFrame(), { kind: 'report', format: 'pdf' });
+    expect(await exportTo(elsewhere)).toEqual(refused);
+    expect(await exportTo(chosen)).toMatchObject({ ok: true, result: { file: chosen } });
+    expect(readFileSync(chosen).subarray(0, 5).toString()).toBe('%PDF-');
+    rmSync(chosen);
+    expect(await exportTo(chosen)).toEqual(refused);
+    expect([existsSync(elsewhere), existsSync(chosen), existsSync(path.join(root, 'копия без диалога.sqlite'))]).toEqual([false, false, false]);
+  });
 });
 
 describe('what the window may load and do', () => {

@@ -148,7 +148,8 @@ const win = { webContents: { id: 5, send: noop }, isDestroyed: () => false, maxi
 export const app = { isPackaged: false, getAppPath: () => ${JSON.stringify(out)}, requestSingleInstanceLock: () => true, quit: noop, on: noop,
   whenReady: async () => {}, exit: (code) => process.exit(10 + code), getPath: () => ${JSON.stringify(userData)} };
 export const BrowserWindow = class { constructor() { return win; } };
-export const dialog = { showErrorBox: (...a) => console.error(...a), showMessageBox: async () => ({ response: 1 }) };
+export const dialog = { showErrorBox: (...a) => console.error(...a), showMessageBox: async () => ({ response: 1 }),
+  showSaveDialog: async () => ({ canceled: false, filePath: ${JSON.stringify(path.join(out, 'passport'))} }) };
 export const ipcMain = { handle: (channel, handler) => handlers.set(channel, handler) };
 export const Menu = { buildFromTemplate: (t) => t, setApplicationMenu: noop };
 export const protocol = { registerSchemesAsPrivileged: noop, handle: noop };
@@ -165,8 +166,11 @@ await main.started;
 const event = { sender: { id: 5 }, senderFrame: { url: 'app://munplan/index.html', parent: null } };
 const call = (name, request) => handlers.get('munplan:invoke')(event, name, request);
 const program = await call('programs/create', { title: 'Проверка сборки', periodStart: 2022, periodEnd: 2024 });
-const pdf = await call('reports/export', { programId: program.result.id, report: 'passport', format: 'pdf', file: ${JSON.stringify(path.join(out, 'passport.pdf'))} });
-console.log(JSON.stringify(pdf));
+const exportTo = (file) => call('reports/export', { programId: program.result.id, report: 'passport', format: 'pdf', file });
+const unchosen = await exportTo(${JSON.stringify(path.join(out, 'unchosen.pdf'))});
+const file = await handlers.get('munplan:save-file')(event, { kind: 'report', format: 'pdf' });
+const pdf = await exportTo(file);
+console.log(JSON.stringify({ unchosen, pdf }));
 process.exit(0);
 `,
     );
@@ -174,7 +178,11 @@ process.exit(0);
     const run = spawnSync(process.execPath, [path.join(folder, 'drive.mjs')], { encoding: 'utf8', timeout: 60_000 });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, result: { file: path.join(out, 'passport.pdf') } });
+    const { unchosen, pdf } = JSON.parse(run.stdout);
+    // The window writes a report only where the save dialog pointed (electron/api/windowDispatch.ts).
+    expect(unchosen).toMatchObject({ ok: false, error: { code: 'invalidRequest' } });
+    expect(existsSync(path.join(out, 'unchosen.pdf'))).toBe(false);
+    expect(pdf).toMatchObject({ ok: true, result: { file: path.join(out, 'passport.pdf') } });
     expect(readFileSync(path.join(out, 'passport.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     expect(existsSync(path.join(userData, 'munplan.sqlite'))).toBe(true);
   });
