@@ -2,7 +2,7 @@
 // year of the program the plan («Не менее 95», «x», «-», «35») and the fact, coloured by how far
 // the fact reached the plan. Facts by quarter of a chosen year are shown on request.
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { achievement, type AchievementStatus } from '../../shared/achievement';
 import type { Indicator, IndicatorValueRow, ProgramDetail, Quarter, ValuePeriod, ValueType } from '../../shared/domain';
 import { NODE_KIND_LABELS, QUARTERS } from '../../shared/domain';
@@ -21,6 +21,7 @@ import { QUARTER_NUMERALS } from '../grid/program/financingIndex';
 import { findingMarks } from '../grid/program/findingMarks';
 import { useCollapsed } from '../grid/program/treeRows';
 import type { CellRef, CellState, CommitResult, GridColumn, GridEdit, GridRow, HeaderGroup } from '../grid/types';
+import { useFocusRequest } from '../hooks/useFocusRequest';
 import { useStore } from '../store';
 import '../grid/gridScreen.css';
 import './IndicatorsScreen.css';
@@ -86,7 +87,6 @@ function indicatorCellOf(finding: Finding): string | null {
 export function IndicatorsScreen() {
   const detail = useStore((s) => s.detail);
   const findings = useStore((s) => s.findings);
-  const focus = useStore((s) => s.focus);
   const { collapsed, setCollapsed, toggle, reveal } = useCollapsed();
   const [quarterly, setQuarterly] = useState(false);
   const [quarterYear, setQuarterYear] = useState<number | null>(null);
@@ -104,15 +104,16 @@ export function IndicatorsScreen() {
   rowByKeyRef.current = rowByKey;
   const marks = useMemo(() => findingMarks(findings, indicatorCellOf), [findings]);
 
-  useEffect(() => {
-    if (!focus?.indicatorId || !detail) return;
+  // A finding clicked elsewhere: go to the indicator's plan of that year.
+  useFocusRequest((focus) => {
+    if (!detail) return false;
     const indicator = detail.indicators.find((i) => i.id === focus.indicatorId);
-    if (!indicator) return;
+    if (!indicator) return true;
     reveal([indicator.taskNodeId ?? NO_TASK]);
     const column = focus.year !== undefined && years.includes(focus.year) ? `plan:${focus.year}` : 'name';
     setGridFocus({ rowKey: `i:${indicator.id}`, columnKey: column });
-    // Only a new focus moves the selection, not every change of the program.
-  }, [focus]);
+    return true;
+  }, detail?.indicators);
 
   const columns = useMemo<GridColumn<IndicatorsRow>[]>(() => {
     const isIndicator = (row: IndicatorsRow) => row.kind === 'indicator';

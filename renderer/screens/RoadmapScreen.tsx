@@ -3,7 +3,7 @@
 // from the financing, and the expected result. Where the quarters and the plan disagree the
 // plan carries a visible mark, as the core's quartersMismatch finding does.
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ProgramDetail, ProgramNode, Quarter } from '../../shared/domain';
 import { QUARTERS } from '../../shared/domain';
 import { buildProgramTree } from '../../shared/programTree';
@@ -22,6 +22,7 @@ import {
 } from '../grid/program/financingIndex';
 import { parentIds, useCollapsed, visibleNodes } from '../grid/program/treeRows';
 import type { CellRef, CellState, CommitResult, GridColumn, GridEdit, GridRow, HeaderGroup } from '../grid/types';
+import { useFocusRequest } from '../hooks/useFocusRequest';
 import { useStore } from '../store';
 import '../grid/gridScreen.css';
 import './RoadmapScreen.css';
@@ -130,7 +131,6 @@ export function RoadmapScreen() {
   const detail = useStore((s) => s.detail);
   const roadmapYear = useStore((s) => s.roadmapYear);
   const setRoadmapYear = useStore((s) => s.setRoadmapYear);
-  const focus = useStore((s) => s.focus);
   const { collapsed, setCollapsed, toggle, reveal } = useCollapsed();
   const [gridFocus, setGridFocus] = useState<CellRef | null>(null);
 
@@ -145,15 +145,15 @@ export function RoadmapScreen() {
   const yearRef = useRef(year);
   yearRef.current = year;
 
-  // A finding clicked elsewhere (the store has already chosen its year): go to its cell.
-  useEffect(() => {
-    if (!focus?.nodeId || !detail) return;
+  // A finding or a deadline clicked elsewhere (the store has already chosen its year): go to its cell.
+  useFocusRequest((focus) => {
+    if (!detail) return false;
     const tree = buildProgramTree(detail.nodes);
-    if (!tree.byId.has(focus.nodeId)) return;
+    if (focus.nodeId === undefined || !tree.byId.has(focus.nodeId)) return true;
     reveal(tree.ancestorsOf(focus.nodeId).slice(1));
     setGridFocus({ rowKey: `n:${focus.nodeId}`, columnKey: focus.quarter ? `q${focus.quarter}` : 'plan' });
-    // Only a new focus moves the selection, not every change of the program.
-  }, [focus]);
+    return true;
+  }, detail?.nodes);
 
   const columns = useMemo<GridColumn<RoadmapRow>[]>(
     () => [

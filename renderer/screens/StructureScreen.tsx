@@ -3,9 +3,9 @@
 // it. Parents' amounts are their children's sums, computed by the core and shown read-only; on
 // request each part shows its breakdown by source and executor beneath it.
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { TotalsView } from '../../shared/api/contract';
-import type { ProgramDetail, ProgramNode, Source } from '../../shared/domain';
+import type { ProgramDetail, Source } from '../../shared/domain';
 import type { Finding } from '../../shared/findings';
 import { buildProgramTree } from '../../shared/programTree';
 import { DataGrid } from '../grid/DataGrid';
@@ -29,6 +29,7 @@ import {
 import { findingMarks } from '../grid/program/findingMarks';
 import { parentIds, useCollapsed } from '../grid/program/treeRows';
 import type { CellRef, CellState, CommitResult, GridColumn, GridEdit } from '../grid/types';
+import { useFocusRequest } from '../hooks/useFocusRequest';
 import { useStore } from '../store';
 import { totalsLineOf } from '../store/totalsLines';
 import { PartsPanel } from './structure/PartsPanel';
@@ -90,7 +91,6 @@ export function StructureScreen() {
   const detail = useStore((s) => s.detail);
   const totals = useStore((s) => s.totals);
   const findings = useStore((s) => s.findings);
-  const focus = useStore((s) => s.focus);
   const { collapsed, setCollapsed, toggle, reveal } = useCollapsed();
   const [breakdown, setBreakdown] = useState(false);
   // An empty program opens with the parts form shown; afterwards it stays as the officer left it.
@@ -150,13 +150,13 @@ export function StructureScreen() {
   const markedParts = useMemo(() => new Set(findings.filter((finding) => amountCellOf(finding) !== null).map((finding) => finding.target.nodeId)), [findings]);
 
   // A finding clicked elsewhere: open the part's ancestors and go to its cell.
-  useEffect(() => {
-    if (!focus?.nodeId || !tree) return;
-    if (!tree.byId.has(focus.nodeId)) return;
+  useFocusRequest((focus) => {
+    if (!tree) return false;
+    if (focus.nodeId === undefined || !tree.byId.has(focus.nodeId)) return true;
     reveal(tree.ancestorsOf(focus.nodeId).slice(1));
     setGridFocus({ rowKey: partKey(focus.nodeId), columnKey: focus.year !== undefined && years.includes(focus.year) ? yearKey(focus.year) : 'title' });
-    // Only a new focus moves the selection, not every change of the program.
-  }, [focus]);
+    return true;
+  }, tree);
 
   const columns = useMemo<GridColumn<StructureRow>[]>(
     () => [

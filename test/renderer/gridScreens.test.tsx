@@ -237,6 +237,26 @@ describe('StructureScreen', () => {
     expect(Number(table.getAttribute('aria-rowcount'))).toBe(count);
   });
 
+  it('goes to a requested cell once: back on the screen later, the selection is not pulled there again', async () => {
+    useStore.getState().setFocus({ nodeId: ryazan.nodeIds.get('1.1.2'), year: 2024 });
+    const first = render(<StructureScreen />);
+    await waitFor(() => expect(cellOf(grid(/Структура и финансирование/), '1.1.2', '2024 г.').getAttribute('aria-selected')).toBe('true'));
+    expect(useStore.getState().focus).toBeNull();
+    first.unmount();
+    render(<StructureScreen />);
+    expect(cellOf(grid(/Структура и финансирование/), '1.1.2', '2024 г.').getAttribute('aria-selected')).toBe('false');
+  });
+
+  it('goes to a cell asked for while the program is still on its way', async () => {
+    useStore.setState({ detail: null, totals: null });
+    useStore.getState().setFocus({ nodeId: ryazan.nodeIds.get('1.1.2'), year: 2023 });
+    render(<StructureScreen />);
+    expect(useStore.getState().focus).not.toBeNull();
+    await useStore.getState().refreshProgram();
+    await waitFor(() => expect(cellOf(grid(/Структура и финансирование/), '1.1.2', '2023 г.').getAttribute('aria-selected')).toBe('true'));
+    expect(useStore.getState().focus).toBeNull();
+  });
+
   it('Delete clears a leaf\'s amount and its parents follow', async () => {
     const user = userEvent.setup();
     render(<StructureScreen />);

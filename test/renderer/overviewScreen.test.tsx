@@ -2,7 +2,7 @@
 // The overview: money by year and by source, how the indicators stand on the latest year with
 // facts, the open findings, and the roadmap deadlines to come.
 
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../renderer/App';
@@ -11,6 +11,12 @@ import { useStore } from '../../renderer/store';
 import { loadDemoProgram, NBSP, openInStore, useRendererWorkspace } from './support/rendererWorkspace';
 
 const workspace = useRendererWorkspace();
+
+/** The code in the first cell of the row holding the grid's selected cell. */
+function selectedRowCode(gridName: string): string | undefined {
+  const row = screen.getByRole('grid', { name: gridName }).querySelector('[role="row"][data-row]:has([aria-selected="true"])');
+  return row?.querySelector('[role="gridcell"]')?.textContent ?? undefined;
+}
 
 describe('the overview', () => {
   it('shows the year chart with its amounts, and the sources', async () => {
@@ -67,12 +73,14 @@ describe('the overview', () => {
       [`30.06.${year + 1}`, '1.2. Приёмка работ', 'Петров П.П.'],
     ]);
     await user.click(within(deadlines).getByRole('button', { name: '1.2. Приёмка работ' }));
-    expect(useStore.getState()).toMatchObject({ screen: 'roadmap', roadmapYear: year + 1, focus: { nodeId: later.id } });
+    expect(useStore.getState()).toMatchObject({ screen: 'roadmap', roadmapYear: year + 1 });
+    await waitFor(() => expect(selectedRowCode(`Дорожная карта на ${year + 1} год, тыс. руб.`)).toBe('1.2'));
 
     useStore.getState().setScreen('overview');
     const findings = await screen.findByRole('region', { name: 'Замечания' });
     expect(findings.textContent).toContain('Всего: 1 (ошибок: 0, предупреждений: 1)');
     await user.click(within(findings).getByRole('button', { name: /Без исполнителя/ }));
-    expect(useStore.getState()).toMatchObject({ screen: 'structure', focus: { nodeId: expect.any(Number) } });
+    expect(useStore.getState().screen).toBe('structure');
+    await waitFor(() => expect(selectedRowCode('Структура и финансирование, тыс. руб.')).toBe('2'));
   });
 });
