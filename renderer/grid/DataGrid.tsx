@@ -104,8 +104,6 @@ interface Motion {
   horizontal: boolean;
 }
 
-const cellKey = (rowKey: string, columnKey: string) => `${rowKey}\u0000${columnKey}`;
-
 function useLatest<T>(value: T) {
   const ref = useRef(value);
   ref.current = value;

@@ -214,7 +214,6 @@ function cellStyle<R extends GridRow>(layout: ColumnLayout, columns: readonly Gr
   const byIndent = rowStyles(layout, columns, rowHeight).byColumn[col];
   let style = byIndent.get(paddingLeft ?? -1);
   if (!style) {
-    const frozen = col < layout.frozenCount;
     const width = columns[col].width;
     // Every cell is placed where its column is (a frozen one inside its row's sticky box, which
     // starts at the row's left edge): the row draws only the columns in view, and placed boxes

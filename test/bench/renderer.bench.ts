@@ -34,7 +34,6 @@ function kopecksOf(text: string): number {
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name });
 
 /** The /api calls the page made since `since` (its own clock), oldest first. */
 async function apiTimings(page: Page, since: number): Promise<ApiTiming[]> {

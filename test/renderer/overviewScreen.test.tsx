@@ -59,7 +59,7 @@ describe('the overview', () => {
     const program = await api('programs/create', { title: 'Сроки', periodStart: 2020, periodEnd: 2035 });
     const main = await api('nodes/create', { programId: program.id, parentId: null, kind: 'mainActivity', code: '1', title: 'Внедрение' });
     const year = Number(todayIso().slice(0, 4));
-    const later = await api('nodes/create', { programId: program.id, parentId: main.id, kind: 'step', code: '1.2', title: 'Приёмка работ', deadline: `${year + 1}-06-30`, responsiblePerson: 'Петров П.П.' });
+    await api('nodes/create', { programId: program.id, parentId: main.id, kind: 'step', code: '1.2', title: 'Приёмка работ', deadline: `${year + 1}-06-30`, responsiblePerson: 'Петров П.П.' });
     await api('nodes/create', { programId: program.id, parentId: main.id, kind: 'step', code: '1.1', title: 'Закупка', deadline: `${year + 1}-02-01` });
     await api('nodes/create', { programId: program.id, parentId: main.id, kind: 'step', code: '1.0', title: 'Прошедший срок', deadline: `${year - 1}-02-01` });
     await api('nodes/create', { programId: program.id, parentId: null, kind: 'activity', code: '2', title: 'Без исполнителя' });

@@ -97,7 +97,7 @@ describe('BackupScheduler', () => {
   });
 
   it('takes a last backup on close only if something changed, and stops the timer', async () => {
-    const { time, scheduler, change, backups } = await setUp();
+    const { time, scheduler, backups } = await setUp();
     await scheduler.start();
     expect(await scheduler.close()).toBeNull();
     expect(time.armed()).toBe(0);

@@ -2,21 +2,7 @@
 // for import-json, duplicate and template import. Writing remaps every id, so a document from
 // another workspace (or this one) lands as a new program without colliding with anything.
 
-import type {
-  Amendment,
-  AmendmentEntity,
-  Comparator,
-  Indicator,
-  IndicatorValueRow,
-  ProgramDetail,
-  ProgramNode,
-  Quarter,
-  Source,
-  ValueMark,
-  ValuePeriod,
-  ValueType,
-} from '../../../shared/domain';
-import type { IndicatorValue } from '../../../shared/indicatorValue';
+import type { Amendment, AmendmentEntity, ProgramDetail, ProgramNode, Quarter, Source } from '../../../shared/domain';
 import { buildProgramTree } from '../../../shared/programTree';
 import { BatchInsert } from '../batchInsert';
 import { journalInsertsInBulk } from '../journal';
