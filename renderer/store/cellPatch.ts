@@ -6,6 +6,7 @@
 import type { CellUpdate, TotalsLine, TotalsView, YearAmounts } from '../../shared/api/contract';
 import type { ProgramDetail, Quarter } from '../../shared/domain';
 import type { Finding } from '../../shared/findings';
+import { recordRowPatch } from './rowPatches';
 import { patchTotalsLines } from './totalsLines';
 
 type Cell = CellUpdate['cell'];
@@ -100,13 +101,18 @@ export function mergeCellFindings(findings: Finding[], update: CellUpdate): Find
   return [...findings.filter((finding) => !concernsCell(finding)), ...update.findings];
 }
 
-/** Replaces the row with the key in place, appends it, or removes it when `next` is null. */
+/**
+ * Replaces the row with the key in place, appends it, or removes it when `next` is null; the
+ * new list records what changed (rowPatches.ts).
+ */
 function upsert<R>(rows: R[], matches: (row: R) => boolean, next: R | null): R[] {
   const index = rows.findIndex(matches);
-  if (index < 0) return next === null ? rows : [...rows, next];
+  if (index < 0 && next === null) return rows;
   const copy = rows.slice();
-  if (next === null) copy.splice(index, 1);
+  if (index < 0) copy.push(next!);
+  else if (next === null) copy.splice(index, 1);
   else copy[index] = next;
+  recordRowPatch(rows, copy, index < 0 ? [] : [rows[index]], next === null ? [] : [next]);
   return copy;
 }
 

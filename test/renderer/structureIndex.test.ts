@@ -59,6 +59,8 @@ describe('the structure grid after a typed amount', () => {
       // Only the edited part's entry is new.
       for (const [nodeId, combos] of next) if (nodeId !== node.id) expect(combos).toBe(index.get(nodeId));
       expect(breakdownChanged(index, next, totals, nextTotals), step.what).toBe(step.newLines);
+      // The same answer from an index made afresh, where every entry is compared.
+      expect(breakdownChanged(index, indexFinancing(detail!), totals, nextTotals), step.what).toBe(step.newLines);
       // The patched totals are found by part, and the parts not on the edited branch are the same objects.
       expect(totalsLineOf(nextTotals!, node.id)).toBe(nextTotals!.nodes.find((line) => line.nodeId === node.id));
       const untouched = nextTotals!.nodes.find((line) => line.code === '1.1.1')!;

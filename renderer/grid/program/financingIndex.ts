@@ -5,6 +5,7 @@
 import type { Organisation, ProgramDetail, ProgramNode, Quarter, Source } from '../../../shared/domain';
 import { SOURCE_LABELS } from '../../../shared/domain';
 import { formatThousands } from '../../../shared/money';
+import { rowChangesSince } from '../../store/rowPatches';
 
 export interface Combo {
   source: Source;
@@ -113,36 +114,20 @@ export const QUARTER_NUMERALS: Record<Quarter, string> = { 1: 'I', 2: 'II', 3: '
 
 type IndexedRows = Pick<ProgramDetail, 'financing' | 'quarterly'>;
 
-/** Beyond this many changed rows a fresh index is quicker than patching one. */
-const PATCH_LIMIT = 64;
+/** The parts whose entries a patch replaced, by the index the patch made. */
+const patchedParts = new WeakMap<FinancingIndex, { from: FinancingIndex; parts: readonly number[] }>();
 
 /**
- * The rows of `before` gone from `after` and the rows new in `after`, for a list patched in
- * place (unchanged rows kept by identity); null when more than `limit` differ.
+ * The parts whose entries differ between `before` and `after` when `after` was patched from
+ * `before` (reindexFinancing); null when it was not. The others are the same objects.
  */
-function rowChanges<R>(before: readonly R[], after: readonly R[], limit: number): { removed: R[]; added: R[] } | null {
-  const removed: R[] = [];
-  const added: R[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < before.length && j < after.length) {
-    if (before[i] === after[j]) {
-      i++;
-      j++;
-    } else if (before[i + 1] === after[j]) {
-      removed.push(before[i++]);
-    } else if (before[i] === after[j + 1]) {
-      added.push(after[j++]);
-    } else {
-      removed.push(before[i++]);
-      added.push(after[j++]);
-    }
-    if (removed.length + added.length > limit) return null;
-  }
-  while (i < before.length) removed.push(before[i++]);
-  while (j < after.length) added.push(after[j++]);
-  return removed.length + added.length <= limit ? { removed, added } : null;
+export function partsPatchedSince(before: FinancingIndex, after: FinancingIndex): readonly number[] | null {
+  const patch = patchedParts.get(after);
+  return patch?.from === before ? patch.parts : null;
 }
+
+/** Beyond this many changed rows a fresh index is quicker than patching one. */
+const PATCH_LIMIT = 64;
 
 const copyCombo = (combo: ComboAmounts): ComboAmounts => ({
   source: combo.source,
@@ -152,15 +137,15 @@ const copyCombo = (combo: ComboAmounts): ComboAmounts => ({
 });
 
 /**
- * The index of `next`, made from the index of `previous` by applying the rows that changed
- * between them: an amount edit patches one row of 180 000, and only its part's entry is copied.
- * Falls back to a full index when much changed. A part's (source, executor) pairs keep their
- * order, a new one comes last.
+ * The index of `next`, made from the index of `previous` by applying the rows the store's
+ * patches changed between them: an amount edit patches one row of 180 000, and only its part's
+ * entry is copied. Falls back to a full index when much changed or the rows were loaded anew. A
+ * part's (source, executor) pairs keep their order, a new one comes last.
  */
 export function reindexFinancing(index: FinancingIndex, previous: IndexedRows, next: IndexedRows): FinancingIndex {
   if (previous.financing === next.financing && previous.quarterly === next.quarterly) return index;
-  const plans = rowChanges(previous.financing, next.financing, PATCH_LIMIT);
-  const quarterly = rowChanges(previous.quarterly, next.quarterly, PATCH_LIMIT);
+  const plans = rowChangesSince(previous.financing, next.financing, PATCH_LIMIT);
+  const quarterly = rowChangesSince(previous.quarterly, next.quarterly, PATCH_LIMIT);
   if (!plans || !quarterly) return indexFinancing(next);
   const touched = new Map<number, Map<string, ComboAmounts>>();
   const comboOf = (row: { nodeId: number } & Combo) => {
@@ -185,5 +170,6 @@ export function reindexFinancing(index: FinancingIndex, previous: IndexedRows, n
     if (stored.length > 0) result.set(nodeId, stored);
     else result.delete(nodeId);
   }
+  patchedParts.set(result, { from: index, parts: [...touched.keys()] });
   return result;
 }

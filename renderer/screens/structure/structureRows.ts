@@ -6,7 +6,7 @@
 import type { TotalsView } from '../../../shared/api/contract';
 import type { ProgramNode, Source } from '../../../shared/domain';
 import type { ProgramTree } from '../../../shared/programTree';
-import { comboKey, combosOf, sameCombo, type Combo, type FinancingIndex } from '../../grid/program/financingIndex';
+import { comboKey, combosOf, partsPatchedSince, sameCombo, type Combo, type FinancingIndex } from '../../grid/program/financingIndex';
 import { visibleNodes } from '../../grid/program/treeRows';
 import type { GridRow } from '../../grid/types';
 import { totalsLineOf } from '../../store/totalsLines';
@@ -90,14 +90,21 @@ function sameBreakdowns(a: TotalsView['nodes'][number], b: TotalsView['nodes'][n
 /**
  * Whether the breakdown lines differ: a part's stored (source, executor) pairs, or a parent's
  * sources and executors. Amounts do not count. Edits keep unchanged entries by identity, so only
- * the changed ones are compared; this runs on every typed amount, hence the plain loops.
+ * the changed ones are compared (for a patched index, only its patched parts are looked at);
+ * this runs on every typed amount, hence the plain loops.
  */
 export function breakdownChanged(before: FinancingIndex, after: FinancingIndex, totalsBefore: TotalsView | null, totalsAfter: TotalsView | null): boolean {
   if (before !== after) {
-    if (before.size !== after.size) return true;
-    for (const [nodeId, combos] of after) {
+    const differs = (nodeId: number, combos: readonly Combo[] | undefined) => {
       const previous = before.get(nodeId);
-      if (previous !== combos && (!previous || !sameCombos(previous, combos))) return true;
+      return previous !== combos && (!previous || !combos || !sameCombos(previous, combos));
+    };
+    const patched = partsPatchedSince(before, after);
+    if (patched) {
+      if (patched.some((nodeId) => differs(nodeId, after.get(nodeId)))) return true;
+    } else {
+      if (before.size !== after.size) return true;
+      for (const [nodeId, combos] of after) if (differs(nodeId, combos)) return true;
     }
   }
   if (totalsBefore === totalsAfter) return false;

@@ -1,0 +1,67 @@
+// The store's record of what a patch did to a stored list, read back by a screen that holds
+// the list from before: the rows gone and come, across several patches, or null when the
+// lists are not related by patches small enough to apply.
+
+import { describe, expect, it } from 'vitest';
+import { patchDetailCells } from '../../renderer/store/cellPatch';
+import { recordRowPatch, rowChangesSince } from '../../renderer/store/rowPatches';
+import type { ProgramDetail } from '../../shared/domain';
+
+const row = (nodeId: number, year: number, kopecks: number) => ({ nodeId, year, source: 'local' as const, organisationId: null, kopecks });
+
+describe('rowChangesSince', () => {
+  it('gives no change for the same list and the replaced row for one patch', () => {
+    const before = [row(1, 2024, 100), row(2, 2024, 200)];
+    expect(rowChangesSince(before, before, 64)).toEqual({ removed: [], added: [] });
+    const after = [before[0], row(2, 2024, 250)];
+    recordRowPatch(before, after, [before[1]], [after[1]]);
+    const changes = rowChangesSince(before, after, 64)!;
+    expect(changes.removed[0]).toBe(before[1]);
+    expect(changes.added[0]).toBe(after[1]);
+  });
+
+  it('composes several patches oldest first: a row added and then removed never was', () => {
+    const first = [row(1, 2024, 100)];
+    const added = row(1, 2025, 5);
+    const second = [...first, added];
+    recordRowPatch(first, second, [], [added]);
+    const replaced = row(1, 2024, 300);
+    const third = [replaced, added];
+    recordRowPatch(second, third, [first[0]], [replaced]);
+    const fourth = [replaced];
+    recordRowPatch(third, fourth, [added], []);
+    const changes = rowChangesSince(first, fourth, 64)!;
+    expect(changes.removed).toEqual([first[0]]);
+    expect(changes.added).toEqual([replaced]);
+    expect(changes.added[0]).toBe(replaced);
+  });
+
+  it('is null for lists not made one from the other, and for more changed rows than the limit', () => {
+    const before = [row(1, 2024, 100)];
+    const loadedAnew = [row(1, 2024, 100)];
+    expect(rowChangesSince(before, loadedAnew, 64)).toBeNull();
+    let at = before;
+    for (let i = 0; i < 5; i++) {
+      const next = [row(1, 2024, i)];
+      recordRowPatch(at, next, [at[0]], [next[0]]);
+      at = next;
+    }
+    expect(rowChangesSince(before, at, 10)).toEqual({ removed: [before[0]], added: [at[0]] });
+    expect(rowChangesSince(before, at, 9)).toBeNull();
+  });
+});
+
+describe('patchDetailCells', () => {
+  it('records each cell it writes, so a pasted block reads back as its rows', () => {
+    const financing = [row(1, 2024, 100), row(1, 2025, 200), row(2, 2024, 300)];
+    const detail = { financing, quarterly: [] } as unknown as ProgramDetail;
+    const cell = (nodeId: number, year: number, kopecks: number | null) => ({ nodeId, year, source: 'local' as const, organisationId: null, kopecks });
+    const patched = patchDetailCells(detail, [cell(1, 2025, 250), cell(2, 2024, null), cell(3, 2026, 7)]);
+    expect(patched.financing).toEqual([row(1, 2024, 100), row(1, 2025, 250), row(3, 2026, 7)]);
+    const changes = rowChangesSince(financing, patched.financing, 64)!;
+    expect(changes.removed).toEqual([financing[1], financing[2]]);
+    expect(changes.added).toEqual([row(1, 2025, 250), row(3, 2026, 7)]);
+    // Nothing to clear: the same list, nothing recorded.
+    expect(patchDetailCells(patched, [cell(9, 2024, null)]).financing).toBe(patched.financing);
+  });
+});
