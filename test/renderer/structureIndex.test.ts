@@ -8,6 +8,7 @@ import type { ProgramDetail } from '../../shared/domain';
 import { comboKey, indexFinancing, reindexFinancing, type FinancingIndex } from '../../renderer/grid/program/financingIndex';
 import { breakdownChanged } from '../../renderer/screens/structure/structureRows';
 import { useStore } from '../../renderer/store';
+import { patchDetailCells } from '../../renderer/store/cellPatch';
 import { totalsLineOf } from '../../renderer/store/totalsLines';
 import { loadDemoProgram, openInStore, useRendererWorkspace } from './support/rendererWorkspace';
 
@@ -68,6 +69,27 @@ describe('the structure grid after a typed amount', () => {
       rows = detail!;
       index = next;
       totals = nextTotals!;
+    }
+  });
+
+  it('keeps agreeing with a fresh index over hundreds of edits, past the fold of its replaced parts', () => {
+    const row = (nodeId: number, kopecks: number) => ({ nodeId, year: 2024, source: 'local' as const, organisationId: null, kopecks });
+    let detail = { financing: Array.from({ length: 400 }, (_, i) => row(i + 1, 100 * (i + 1))), quarterly: [] } as unknown as ProgramDetail;
+    let index = indexFinancing(detail);
+    for (let i = 0; i < 600; i++) {
+      // A changed amount, now and then a part cleared or a new part.
+      const nodeId = i % 97 === 0 ? 1000 + i : (i % 400) + 1;
+      const kopecks = i % 41 === 0 ? null : 7 * i;
+      const next = patchDetailCells(detail, [{ ...row(nodeId, 0), kopecks }]);
+      const patched = reindexFinancing(index, detail, next);
+      if (next.financing !== detail.financing) expect(patched.partsPatchedSince(index)).toEqual([nodeId]);
+      if (i % 50 === 0 || i === 599) {
+        const fresh = indexFinancing(next);
+        expect(plain(patched), `edit ${i}`).toEqual(plain(fresh));
+        expect(patched.size, `edit ${i}`).toBe(fresh.size);
+      }
+      detail = next;
+      index = patched;
     }
   });
 });

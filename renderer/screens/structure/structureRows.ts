@@ -6,7 +6,7 @@
 import type { TotalsView } from '../../../shared/api/contract';
 import type { ProgramNode, Source } from '../../../shared/domain';
 import type { ProgramTree } from '../../../shared/programTree';
-import { comboKey, combosOf, partsPatchedSince, sameCombo, type Combo, type FinancingIndex } from '../../grid/program/financingIndex';
+import { comboKey, combosOf, sameCombo, type Combo, type FinancingIndex } from '../../grid/program/financingIndex';
 import { visibleNodes } from '../../grid/program/treeRows';
 import type { GridRow } from '../../grid/types';
 import { totalsLineOf } from '../../store/totalsLines';
@@ -99,7 +99,7 @@ export function breakdownChanged(before: FinancingIndex, after: FinancingIndex, 
       const previous = before.get(nodeId);
       return previous !== combos && (!previous || !combos || !sameCombos(previous, combos));
     };
-    const patched = partsPatchedSince(before, after);
+    const patched = after.partsPatchedSince(before);
     if (patched) {
       if (patched.some((nodeId) => differs(nodeId, after.get(nodeId)))) return true;
     } else {
