@@ -3,7 +3,8 @@
 // edit replaces one.
 
 interface RowPatch {
-  before: readonly unknown[];
+  /** Held weakly: a record must not keep every earlier list of 180 000 rows alive. */
+  before: WeakRef<readonly unknown[]>;
   removed: readonly unknown[];
   added: readonly unknown[];
 }
@@ -12,7 +13,7 @@ const patches = new WeakMap<readonly unknown[], RowPatch>();
 
 /** Records that `after` is `before` without the `removed` rows and with the `added` ones. */
 export function recordRowPatch<R>(before: readonly R[], after: readonly R[], removed: readonly R[], added: readonly R[]): void {
-  patches.set(after, { before, removed, added });
+  patches.set(after, { before: new WeakRef(before), removed, added });
 }
 
 /**
@@ -24,11 +25,12 @@ export function rowChangesSince<R>(before: readonly R[], after: readonly R[], li
   let changed = 0;
   for (let at = after; at !== before; ) {
     const patch = patches.get(at);
-    if (!patch) return null;
+    const previous = patch?.before.deref() as readonly R[] | undefined;
+    if (!patch || !previous) return null;
     changed += patch.removed.length + patch.added.length;
     if (changed > limit) return null;
     steps.push(patch);
-    at = patch.before as readonly R[];
+    at = previous;
   }
   // Oldest first: a row one patch added and a later one removed was never in `before`.
   const removed: R[] = [];

@@ -2,9 +2,12 @@
 // the list from before: the rows gone and come, across several patches, or null when the
 // lists are not related by patches small enough to apply.
 
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { patchDetailCells } from '../../renderer/store/cellPatch';
 import { recordRowPatch, rowChangesSince } from '../../renderer/store/rowPatches';
+import { indexFinancing, reindexFinancing } from '../../renderer/grid/program/financingIndex';
 import type { ProgramDetail } from '../../shared/domain';
 
 const row = (nodeId: number, year: number, kopecks: number) => ({ nodeId, year, source: 'local' as const, organisationId: null, kopecks });
@@ -63,5 +66,35 @@ describe('patchDetailCells', () => {
     expect(changes.added).toEqual([row(1, 2025, 250), row(3, 2026, 7)]);
     // Nothing to clear: the same list, nothing recorded.
     expect(patchDetailCells(patched, [cell(9, 2024, null)]).financing).toBe(patched.financing);
+  });
+});
+
+describe('what the records keep alive', () => {
+  // A typed amount makes a new list of 180 000 rows and a new index: were each record to hold
+  // the one before, a day of editing would keep every earlier list and index.
+  v8.setFlagsFromString('--expose-gc');
+  const collectGarbage = vm.runInNewContext('gc') as () => void;
+  /** Whether the object behind `probe` is collected once nothing but records refers to it. */
+  async function collected(probe: WeakRef<object>): Promise<boolean> {
+    // A WeakRef keeps its target until the job that made or read it ends.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collectGarbage();
+    return probe.deref() === undefined;
+  }
+
+  it('neither a patched list nor a patched index keeps the one it was made from', async () => {
+    const cell = { nodeId: 1, year: 2024, source: 'local' as const, organisationId: null, kopecks: 5 };
+    let detail = { financing: [row(1, 2024, 100), row(2, 2024, 200)], quarterly: [] } as unknown as ProgramDetail;
+    let index = indexFinancing(detail);
+    const firstList = new WeakRef(detail.financing);
+    const firstIndex = new WeakRef(index);
+    for (let i = 0; i < 3; i++) {
+      const next = patchDetailCells(detail, [{ ...cell, kopecks: i }]);
+      index = reindexFinancing(index, detail, next);
+      detail = next;
+    }
+    expect(await collected(firstList)).toBe(true);
+    expect(await collected(firstIndex)).toBe(true);
+    expect(index.get(1)![0].plans.get(2024)).toBe(2);
   });
 });

@@ -19,6 +19,9 @@ export interface ComboAmounts extends Combo {
   quarters: Map<number, (number | undefined)[]>;
 }
 
+/** Replaced entries kept over a plain map before they are folded into a new one. */
+const FOLD_AT = 256;
+
 /**
  * Every part's amounts by (source, executor), read for each amount cell drawn. An amount edit
  * makes a new index that replaces one part's entry and shares the rest: copying a map of
@@ -31,8 +34,11 @@ export class FinancingIndex implements Iterable<readonly [number, ComboAmounts[]
     /** Entries replaced since `plain` was made; null: the part has no amounts left. */
     private readonly replaced: ReadonlyMap<number, ComboAmounts[] | null>,
     readonly size: number,
-    /** The index this one was patched from, and the parts the patch replaced. */
-    private readonly patch: { from: FinancingIndex; parts: readonly number[] } | null,
+    /**
+     * The index this one was patched from, held weakly so that indexes do not keep every earlier
+     * one alive, and the parts the patch replaced.
+     */
+    private readonly patch: { from: WeakRef<FinancingIndex>; parts: readonly number[] } | null,
   ) {}
 
   static of(byNode: ReadonlyMap<number, ComboAmounts[]>): FinancingIndex {
@@ -57,7 +63,7 @@ export class FinancingIndex implements Iterable<readonly [number, ComboAmounts[]
       size += (combos ? 1 : 0) - (this.get(nodeId) ? 1 : 0);
       replaced.set(nodeId, combos);
     }
-    const patch = { from: this as FinancingIndex, parts: [...parts.keys()] };
+    const patch = { from: new WeakRef<FinancingIndex>(this), parts: [...parts.keys()] };
     if (replaced.size <= FOLD_AT) return new FinancingIndex(this.plain, replaced, size, patch);
     const folded = new FinancingIndex(this.plain, replaced, size, null);
     return new FinancingIndex(new Map(folded), new Map(), size, patch);
@@ -68,12 +74,9 @@ export class FinancingIndex implements Iterable<readonly [number, ComboAmounts[]
    * when it was not. The other parts' entries are the same objects.
    */
   partsPatchedSince(before: FinancingIndex): readonly number[] | null {
-    return this.patch?.from === before ? this.patch.parts : null;
+    return this.patch?.from.deref() === before ? this.patch.parts : null;
   }
 }
-
-/** Replaced entries kept over a plain map before they are folded into a new one. */
-const FOLD_AT = 256;
 
 export const comboKey = (combo: Combo) => `${combo.source}|${combo.organisationId ?? ''}`;
 
