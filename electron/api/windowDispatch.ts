@@ -13,8 +13,7 @@ export const FILE_NOT_CHOSEN_MESSAGE = 'Запрос отклонён: файл 
 
 const REFUSED: ApiResponse<never> = { ok: false, error: { code: 'invalidRequest', message: FILE_NOT_CHOSEN_MESSAGE } };
 
-/** Never from a page. */
-const PAGE_NEVER: ReadonlySet<string> = new Set<MethodName>(['database/backup']);
+const BACKUP: MethodName = 'database/backup';
 const REPORT_EXPORT: MethodName = 'reports/export';
 
 export interface WindowDispatch {
@@ -34,7 +33,7 @@ export function createWindowDispatch(dispatch: Dispatch): WindowDispatch {
       return file;
     },
     async dispatch(name, request) {
-      if (PAGE_NEVER.has(name)) return REFUSED;
+      if (name === BACKUP) return REFUSED;
       if (name === REPORT_EXPORT) {
         const file = typeof request === 'object' && request !== null ? (request as { file?: unknown }).file : undefined;
         if (typeof file !== 'string' || !reportFiles.delete(file)) return REFUSED;
