@@ -69,7 +69,8 @@ export interface DataGridProps<R extends GridRow> {
   /**
    * Rows rendered beyond the visible ones, above and below. Default 2: the window follows the
    * scroll in the scroll event itself, so a margin only saves work on short scrolls and costs it
-   * on every fast one. None while the view moves sideways, as no row comes into view then.
+   * on every fast one. None while the view moves sideways, as no row comes into view then, nor
+   * while it leaps a screen at a time, as the rows at its edges are never seen.
    */
   overscan?: number;
   className?: string;
@@ -102,6 +103,8 @@ const COLUMN_OVERSCAN = 1;
 interface Motion {
   vertical: boolean;
   horizontal: boolean;
+  /** Its last move was a screen or more up or down, as when the scrollbar is dragged. */
+  leap: boolean;
 }
 
 function useLatest<T>(value: T) {
@@ -217,17 +220,18 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
     if (!element) return;
     const vertical = element.scrollTop !== lastOffset.current.top;
     const horizontal = element.scrollLeft !== lastOffset.current.left;
+    const leap = Math.abs(element.scrollTop - lastOffset.current.top) >= bodyViewport;
     lastOffset.current = { top: element.scrollTop, left: element.scrollLeft };
     flushSync(() => {
       syncWindow();
       setMotion((current) => {
-        const next = { vertical: vertical || current?.vertical === true, horizontal: horizontal || current?.horizontal === true };
-        return current && current.vertical === next.vertical && current.horizontal === next.horizontal ? current : next;
+        const next = { vertical: vertical || current?.vertical === true, horizontal: horizontal || current?.horizontal === true, leap };
+        return current && current.vertical === next.vertical && current.horizontal === next.horizontal && current.leap === next.leap ? current : next;
       });
     });
     window.clearTimeout(settleTimer.current);
     settleTimer.current = window.setTimeout(() => setMotion(null), SETTLE_MS);
-  }, [syncWindow]);
+  }, [syncWindow, bodyViewport]);
   useEffect(() => () => window.clearTimeout(settleTimer.current), []);
 
   const reveal = useCallback(
@@ -696,7 +700,9 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   // ── Rendering ─────────────────────────────────────────────────────────────────────────
   // While the view moves, nothing is drawn beyond it across the way it moves: a vertical scroll
   // brings no column into view and a sideways one no row, and each cell drawn costs every frame.
-  const inView = rowWindow(firstVisible * rowHeight, bodyViewport, rowHeight, rows.length, motion && !motion.vertical ? 0 : overscan);
+  // Nor beyond it along the way it leaps: when the next frame shows a whole new screen, rows
+  // drawn at its edges are thrown away unseen.
+  const inView = rowWindow(firstVisible * rowHeight, bodyViewport, rowHeight, rows.length, motion && (!motion.vertical || motion.leap) ? 0 : overscan);
   // Columns beyond the view are not drawn either: of a program's years, its total and its
   // results, the screen shows about half.
   const columnsInView = columnWindow(layout, viewLeft, viewWidth, motion && !motion.horizontal ? 0 : COLUMN_OVERSCAN);

@@ -659,6 +659,32 @@ describe('DataGrid virtual columns', () => {
       width.mockRestore();
     }
   });
+
+  it('draws no margin while the view leaps a screen at a time, and its margins again on a short move', () => {
+    render(<DataGrid<Row> label="Таблица" columns={COLUMNS} rows={makeRows(1_000)} height={500} rowHeight={25} cellText={(row, column) => row.values[column.key]} onCommit={async () => ({ ok: true })} />);
+    const table = grid();
+    const drawnRows = () =>
+      within(table)
+        .getAllByRole('row')
+        .map((r) => r.getAttribute('data-row'))
+        .filter((index) => index !== null)
+        .map(Number)
+        .sort((a, b) => a - b);
+    const span = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+    const scrollTo = (top: number) =>
+      act(() => {
+        table.scrollTop = top;
+        fireEvent.scroll(table);
+      });
+    // 19 rows show under the header row, with one cut at an edge: 20. Row 0 holds the active cell.
+    scrollTo(25 * 30);
+    expect(drawnRows()).toEqual([0, ...span(30, 50)]);
+    scrollTo(25 * 60);
+    expect(drawnRows()).toEqual([0, ...span(60, 80)]);
+    // A wheel's step: the rows at the edges are the next to show.
+    scrollTo(25 * 61);
+    expect(drawnRows()).toEqual([0, ...span(59, 83)]);
+  });
 });
 
 describe('DataGrid cell clipping', () => {
