@@ -189,12 +189,16 @@ async function scrolling(page: Page, step: number): Promise<void> {
       `${result.blank} showed the top row not yet drawn; last row reached: ${result.lastRowShown ? 'yes' : 'NO'}`,
   );
   const at = `scrolling at ${step} px a frame`;
-  const over = frames.map((ms, i) => ({ ms, i })).filter(({ ms }) => ms >= 50);
-  report(`${at}, worst frame`, Math.max(...frames), 50);
-  if (over.length) console.log(`  ${at}, frames of 50 ms or more: ${over.map(({ ms, i }) => `#${i + 1} ${ms.toFixed(0)} ms`).join(', ')}`);
+  // A frame lasts a whole number of the display's intervals, give or take the timer's jitter:
+  // at 60 Hz a frame of three is 50 ms whether it reads 49.9 or 50.1, so both count as 50.
+  const interval = percentile(result.idle, 50);
+  const over = frames.map((ms, i) => ({ ms, i })).filter(({ ms }) => ms >= 50 - interval / 2);
+  const worst = Math.max(...frames);
+  console.log(`  ${at}, worst frame: ${worst.toFixed(2)} ms   (target: no frame of 50 ms or more: ${over.length ? 'MISSED' : 'met'})`);
+  if (over.length) console.log(`  ${at}, frames of 50 ms or more: ${over.map(({ ms, i }) => `#${i + 1} ${ms.toFixed(1)} ms`).join(', ')}`);
   report(`${at}, p95 frame`, percentile(frames, 95), 50);
   report(`${at}, p50 frame`, percentile(frames, 50));
-  report('idle frame interval of this Chromium, p50 (for comparison)', percentile(result.idle, 50));
+  report('idle frame interval of this Chromium, p50 (for comparison)', interval);
   console.log(`  ${at}, long tasks: ${longTasks.length}${longTasks.length ? `, longest ${Math.max(...longTasks).toFixed(0)} ms` : ''}`);
 }
 
