@@ -202,6 +202,36 @@ async function scrolling(page: Page, step: number): Promise<void> {
   console.log(`  ${at}, long tasks: ${longTasks.length}${longTasks.length ? `, longest ${Math.max(...longTasks).toFixed(0)} ms` : ''}`);
 }
 
+/**
+ * Where a frame of the fast scroll goes, without the noise of frame timing: the view jumps a
+ * screen at a time and each jump's scroll handler (React drawing the rows) and the style and
+ * layout it leaves to do are timed apart. Paint and raster are left out.
+ */
+async function jumpCost(page: Page): Promise<void> {
+  const { render, layout } = await page.evaluate(async (label) => {
+    const grid = document.querySelector<HTMLElement>(`[role="grid"][aria-label="${label}"]`)!;
+    const render: number[] = [];
+    const layout: number[] = [];
+    let top = 0;
+    for (let i = 0; i < 300; i++) {
+      top = (top + grid.clientHeight) % (grid.scrollHeight - 2 * grid.clientHeight);
+      const start = performance.now();
+      grid.scrollTop = top;
+      // The handler the browser would call before the next frame, called now.
+      grid.dispatchEvent(new Event('scroll'));
+      const drawn = performance.now();
+      void grid.offsetHeight;
+      render.push(drawn - start);
+      layout.push(performance.now() - drawn);
+      // Let the page breathe now and then, as frames would.
+      if (i % 10 === 9) await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return { render, layout };
+  }, GRID);
+  const line = (values: number[]) => `p50 ${percentile(values, 50).toFixed(2)} ms, p90 ${percentile(values, 90).toFixed(2)} ms`;
+  console.log(`  one screen-long jump (300 of them), the rows drawn by React: ${line(render)}; style and layout: ${line(layout)}`);
+}
+
 interface Leaf {
   /** aria-rowindex of the activity's own row (the parent of its amounts) and of its first (source, executor) line. */
   partRow: number;
@@ -327,6 +357,7 @@ export async function rendererBenchmark(): Promise<void> {
     await page.goto(app.url);
     await firstScreen(page, program.title);
     for (const step of SCROLL_STEPS_PX) await scrolling(page, step);
+    await jumpCost(page);
     await typedAmounts(page, detail.program.periodStart);
   } finally {
     await app.close();
