@@ -3,6 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgramDetail } from '../../shared/domain';
 import { createTestWorkspace, type TestWorkspace } from '../support/testWorkspace';
@@ -108,5 +109,34 @@ describe.each(['melekess-indicators-2020.docx', 'melekess-indicators-2020.xlsx']
     expect(value('2', 'fact')).toMatchObject({ comparator: '>', value: '2' });
     expect(value('5', 'fact')).toMatchObject({ comparator: null, value: '0', text: '0' });
     expect(indicator('1').direction).toBe('up');
+  });
+});
+
+describe('seed 004 with its values kept as Excel percentages (25 % stored as 0.25)', () => {
+  it('gives the indicators the values the officer sees, as the file with the values as text does', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(sample('melekess-indicators-2020.xlsx').buffer as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    let converted = 0;
+    // The base value, the plan and the fact of each of the five indicators; «<90», «-» stay text.
+    for (let row = 5; row <= 9; row++) {
+      for (const col of [5, 7, 8]) {
+        const cell = sheet.getCell(row, col);
+        if (typeof cell.value !== 'string' || !/^\d+$/.test(cell.value)) continue;
+        cell.value = Number(cell.value) / 100;
+        cell.numFmt = converted % 2 === 0 ? '0%' : '0.0%';
+        converted += 1;
+      }
+    }
+    expect(converted).toBeGreaterThanOrEqual(10);
+    const values = async (fileName: string, bytes: Uint8Array) => {
+      const { preview, result } = await importFile(t.api, fileName, bytes);
+      expect(preview.findings.filter((f) => f.severity === 'error')).toEqual([]);
+      const detail = await t.api('programs/get', { programId: result.programId });
+      return detail.indicators.map((i) => ({ code: i.code, unit: i.unit, base: i.base?.value ?? null, values: i.values.map((v) => [v.year, v.type, v.comparator, v.value]).sort((a, b) => String(a).localeCompare(String(b))) }));
+    };
+    const asPercentages = await values('melekess-percent.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(asPercentages.find((i) => i.code.startsWith('1'))).toMatchObject({ base: null, values: [[2020, 'fact', '>', '25'], [2020, 'plan', null, '25']] });
+    expect(asPercentages).toEqual(await values('melekess-indicators-2020.xlsx', sample('melekess-indicators-2020.xlsx')));
   });
 });

@@ -50,6 +50,10 @@ export const LIMITS = Object.freeze({
    *  dozen. */
   maxTables: 1_000,
 
+  /** Cell styles of a workbook, and number formats it defines: Excel itself allows 64 000.
+   *  Each is kept while the sheets are read. */
+  maxCellStyles: 65_536,
+
   /** Nesting of XML elements. Word documents reach ~30 levels (a table in a table adds
    *  about six); the parser keeps every open element, so millions of nested tags — a few
    *  megabytes packed within the ratio limit — would otherwise take gigabytes. */

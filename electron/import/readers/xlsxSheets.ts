@@ -3,9 +3,11 @@
 // non-empty cells are kept, and the grid covers the range they use. Formulas are never
 // evaluated: a formula cell shows the value Excel cached for it.
 
-import { damagedFileError } from './importFileError';
+import { damagedFileError, fileLabel, ImportFileError } from './importFileError';
+import { LIMITS } from './limits';
 import { columnLetters, GridAllowance, TableGrid, type RawTable } from './rawTable';
 import { parseArchivePart, type XmlElement, type XmlHandlers } from './safeXml';
+import { hundredTimes, showsPercent } from './xlsxNumberFormats';
 import type { ZipArchive } from './zipArchive';
 
 const SPREADSHEET_NAMESPACES = new Set([
@@ -22,12 +24,14 @@ export function readXlsxSheets(archive: ZipArchive, workbookPart: string): RawTa
     sharedStringsPart && archive.has(sharedStringsPart.target)
       ? readSharedStrings(archive, sharedStringsPart.target, allowance)
       : [];
+  const stylesPart = [...relationships.values()].find((rel) => rel.type.endsWith('/styles'));
+  const percentStyles = stylesPart && archive.has(stylesPart.target) ? readPercentStyles(archive, stylesPart.target) : new Set<number>();
   const tables: RawTable[] = [];
   for (const sheet of readSheetList(archive, workbookPart)) {
     const rel = relationships.get(sheet.relationshipId);
     if (!rel?.type.endsWith('/worksheet')) continue; // chart sheets and the like carry no cells
     if (!archive.has(rel.target)) throw damagedFileError(archive.file, `в архиве нет листа «${sheet.name}»`);
-    const reader = new SheetReader(sheet.name, sharedStrings, allowance, archive.file);
+    const reader = new SheetReader(sheet.name, sharedStrings, percentStyles, allowance, archive.file);
     parseArchivePart(archive, rel.target, reader);
     const table = reader.build(tables.length);
     if (table) tables.push(table);
@@ -156,6 +160,48 @@ function readSharedStrings(archive: ZipArchive, part: string, allowance: GridAll
 }
 
 /**
+ * The cell styles (their places in cellXfs, which a cell's s= names) that show a number as a
+ * percentage: such a cell stores 0.305 for the 30,5 % the officer typed and sees.
+ */
+function readPercentStyles(archive: ZipArchive, part: string): Set<number> {
+  const codes = new Map<number, string>();
+  const formats: number[] = [];
+  let inCellXfs = false;
+  const admit = (count: number) => {
+    if (count > LIMITS.maxCellStyles) {
+      throw new ImportFileError(
+        archive.file,
+        `${fileLabel(archive.file)} содержит слишком много стилей ячеек (более ${LIMITS.maxCellStyles.toLocaleString('ru-RU')}); импорт остановлен`,
+      );
+    }
+  };
+  parseArchivePart(archive, part, {
+    open(element) {
+      if (!SPREADSHEET_NAMESPACES.has(element.uri)) return;
+      if (element.local === 'numFmt') {
+        const id = Number(element.attr('numFmtId'));
+        const code = element.attr('formatCode');
+        if (Number.isInteger(id) && code !== undefined) codes.set(id, code);
+        admit(codes.size);
+      } else if (element.local === 'cellXfs') {
+        inCellXfs = true;
+      } else if (element.local === 'xf' && inCellXfs) {
+        formats.push(Number(element.attr('numFmtId') ?? 0));
+        admit(formats.length);
+      }
+    },
+    close(element) {
+      if (element.local === 'cellXfs' && SPREADSHEET_NAMESPACES.has(element.uri)) inCellXfs = false;
+    },
+  });
+  const percent = new Set<number>();
+  formats.forEach((id, style) => {
+    if (showsPercent(id, codes.get(id))) percent.add(style);
+  });
+  return percent;
+}
+
+/**
  * Text as Excel stores it: characters XML cannot carry are escaped as _xHHHH_ (a line break
  * from Alt+Enter often arrives as '_x000D_\n'), and line ends become '\n'.
  */
@@ -269,6 +315,7 @@ class SheetReader implements XmlHandlers {
   private cellRow = 0;
   private cellCol = 0;
   private cellType = '';
+  private cellStyle = 0;
   private cellValue = '';
   private cellInline = '';
   private inValue = false;
@@ -280,6 +327,7 @@ class SheetReader implements XmlHandlers {
   constructor(
     private readonly name: string,
     private readonly sharedStrings: string[],
+    private readonly percentStyles: ReadonlySet<number>,
     private readonly allowance: GridAllowance,
     private readonly file: string,
   ) {
@@ -312,6 +360,7 @@ class SheetReader implements XmlHandlers {
         this.nextCol = this.cellCol + 1;
         this.inCell = true;
         this.cellType = element.attr('t') ?? 'n';
+        this.cellStyle = Number(element.attr('s') ?? 0);
         this.cellValue = '';
         this.cellInline = '';
         break;
@@ -390,7 +439,10 @@ class SheetReader implements XmlHandlers {
         return this.keep({ '1': 'ИСТИНА', '0': 'ЛОЖЬ' }[value.trim()] ?? value.trim(), false);
       case 'n': {
         const exact = exactDecimal(value);
-        return exact === undefined ? this.keep(value.trim(), false) : this.keep(exact, true);
+        if (exact === undefined) return this.keep(value.trim(), false);
+        // Read as the officer sees it, «30.5%», as a Word table of the same form would have it.
+        if (this.percentStyles.has(this.cellStyle)) return this.keep(`${hundredTimes(exact)}%`, false);
+        return this.keep(exact, true);
       }
       default: // 'e' (an error such as #DIV/0!), 'd' (an ISO date)
         return this.keep(value.trim(), false);

@@ -82,6 +82,15 @@ export function sheetXml(rows: string, merges: string[] = []): string {
   return `${XML_DECLARATION}<worksheet xmlns="${SHEET_NS}"><sheetData>${rows}</sheetData>${mergeCells}</worksheet>`;
 }
 
+/** A styles part: number formats the book defines (id → code) and the cell styles' format ids, in order. */
+export function stylesXml(formats: Record<number, string>, cellFormatIds: number[], { styleFormatIds = [] as number[] } = {}): string {
+  const numFmts = Object.entries(formats)
+    .map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${code.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"/>`)
+    .join('');
+  const xfs = (ids: number[]) => ids.map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0"/>`).join('');
+  return `${XML_DECLARATION}<styleSheet xmlns="${SHEET_NS}"><numFmts count="${Object.keys(formats).length}">${numFmts}</numFmts><cellStyleXfs count="${styleFormatIds.length}">${xfs(styleFormatIds)}</cellStyleXfs><cellXfs count="${cellFormatIds.length}">${xfs(cellFormatIds)}</cellXfs></styleSheet>`;
+}
+
 export function sharedStringsXml(items: string[]): string {
   return `${XML_DECLARATION}<sst xmlns="${SHEET_NS}" count="${items.length}" uniqueCount="${items.length}">${items.map((item) => (item.startsWith('<') ? `<si>${item}</si>` : `<si><t xml:space="preserve">${item}</t></si>`)).join('')}</sst>`;
 }
@@ -92,7 +101,7 @@ export function sharedStringsXml(items: string[]): string {
  */
 export function xlsxPackage(
   sheets: SheetFixture[],
-  { sharedStrings, extraParts = {} }: { sharedStrings?: string; extraParts?: Record<string, string | Uint8Array> } = {},
+  { sharedStrings, styles, extraParts = {} }: { sharedStrings?: string; styles?: string; extraParts?: Record<string, string | Uint8Array> } = {},
 ): Uint8Array {
   const sheetParts = sheets.map((_, i) => `worksheets/sheet${sheets.length - i}.xml`);
   const parts: Record<string, string | Uint8Array> = {
@@ -103,13 +112,16 @@ export function xlsxPackage(
       .join('')}</sheets></workbook>`,
     'xl/_rels/workbook.xml.rels': `${XML_DECLARATION}<Relationships xmlns="${RELS_NS}">${sheets
       .map((_, i) => `<Relationship Id="rIdSheet${i}" Type="${DOC_RELS_NS}/worksheet" Target="${sheetParts[i]}"/>`)
-      .join('')}${sharedStrings ? `<Relationship Id="rIdStrings" Type="${DOC_RELS_NS}/sharedStrings" Target="sharedStrings.xml"/>` : ''}</Relationships>`,
+      .join('')}${sharedStrings ? `<Relationship Id="rIdStrings" Type="${DOC_RELS_NS}/sharedStrings" Target="sharedStrings.xml"/>` : ''}${
+      styles ? `<Relationship Id="rIdStyles" Type="${DOC_RELS_NS}/styles" Target="styles.xml"/>` : ''
+    }</Relationships>`,
     ...extraParts,
   };
   sheets.forEach((sheet, i) => {
     parts[`xl/${sheetParts[i]}`] = sheet.xml.startsWith('<?xml') ? sheet.xml : sheetXml(sheet.xml);
   });
   if (sharedStrings) parts['xl/sharedStrings.xml'] = sharedStrings;
+  if (styles) parts['xl/styles.xml'] = styles;
   return zipParts(parts);
 }
 

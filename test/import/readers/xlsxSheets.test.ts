@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readTables } from '../../../electron/import/readers/readTables';
 import { exactDecimal } from '../../../electron/import/readers/xlsxSheets';
-import { SHEET_NS, sharedStringsXml, sheetXml, xlsxPackage } from './fixtures';
+import { LIMITS } from '../../../electron/import/readers/limits';
+import { expectRefused, SHEET_NS, sharedStringsXml, sheetXml, stylesXml, xlsxPackage } from './fixtures';
 
 function texts(bytes: Uint8Array, file = 'book.xlsx'): string[][] {
   const [table] = readTables(bytes, file);
@@ -102,6 +103,58 @@ describe('cell values', () => {
     expect(cell('B4').text).toBe('с пробелами');
     expect(cell('C4').text).toBe('нарастающим');
     expect(cell('D4').text).toBe('');
+  });
+});
+
+describe('number formats', () => {
+  // Cell styles: 0 plain, 1 «0%», 2 «0.0%» defined by the book, 3 a literal «%» after the
+  // number, 4 «0.00%»; a cell style's own base (cellStyleXfs) is a percentage and must not count.
+  const styles = stylesXml({ 164: '0.0%', 165: '0.0"%"' }, [0, 9, 164, 165, 10], { styleFormatIds: [9] });
+  const rows = `
+    <row r="1">
+      <c r="A1"><v>0.3</v></c>
+      <c r="B1" s="1"><v>0.3</v></c>
+      <c r="C1" s="2"><v>0.30499999999999999</v></c>
+      <c r="D1" s="3"><v>0.305</v></c>
+      <c r="E1" s="4"><f>-3/200</f><v>-1.4999999999999999E-2</v></c>
+      <c r="F1" s="1" t="s"><v>0</v></c>
+      <c r="G1" s="9"><v>7</v></c>
+    </row>`;
+  const book = (styleSheet?: string) => xlsxPackage([{ name: 'Показатели', xml: rows }], { sharedStrings: sharedStringsXml(['25%']), styles: styleSheet });
+
+  it('reads a number shown as a percentage as it is shown, with the percent sign', () => {
+    const [table] = readTables(book(styles), 'percent.xlsx');
+    expect(table.rows[0].map((cell) => [cell.text, cell.numeric ?? false])).toEqual([
+      ['0.3', true],
+      ['30%', false],
+      ['30.5%', false],
+      ['0.305', true],
+      ['-1.5%', false],
+      ['25%', false],
+      // A style the book does not have is no style.
+      ['7', true],
+    ]);
+  });
+
+  it('reads every number as stored in a book without styles', () => {
+    const [table] = readTables(book(), 'plain.xlsx');
+    expect(table.rows[0].slice(0, 5).map((cell) => cell.text)).toEqual(['0.3', '0.3', '0.305', '0.305', '-0.015']);
+  });
+
+  it('refuses a book with more cell styles than Excel allows', () => {
+    // Each style its own format id, so the part does not pack like a zip bomb and is refused for what it is.
+    const many = stylesXml({}, Array.from({ length: LIMITS.maxCellStyles + 1 }, (_, i) => i));
+    expectRefused(() => readTables(book(many), 'styles.xlsx'), 'styles.xlsx', /слишком много стилей ячеек/);
+  });
+
+  it('reads percentages as exceljs writes them', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Показатели');
+    sheet.addRow([0.25, 0.305, 0.9]);
+    sheet.getCell('A1').numFmt = '0%';
+    sheet.getCell('B1').numFmt = '0.0%';
+    const [table] = readTables(new Uint8Array(await workbook.xlsx.writeBuffer()), 'exceljs.xlsx');
+    expect(table.rows[0].map((cell) => cell.text)).toEqual(['25%', '30.5%', '0.9']);
   });
 });
 
