@@ -112,8 +112,8 @@ describe.each(['melekess-indicators-2020.docx', 'melekess-indicators-2020.xlsx']
   });
 });
 
-describe('seed 004 with its values kept as Excel percentages (25 % stored as 0.25)', () => {
-  it('gives the indicators the values the officer sees, as the file with the values as text does', async () => {
+describe('seed 004 with its values kept as Excel percentages and dates (25 % stored as 0.25, 14.12.2018 as 43448)', () => {
+  it('gives the indicators the values and dates the officer sees, as the file with them as text does', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(sample('melekess-indicators-2020.xlsx').buffer as ArrayBuffer);
     const sheet = workbook.worksheets[0];
@@ -127,16 +127,20 @@ describe('seed 004 with its values kept as Excel percentages (25 % stored as 0.2
         cell.numFmt = converted % 2 === 0 ? '0%' : '0.0%';
         converted += 1;
       }
+      const date = sheet.getCell(row, 6);
+      const [day, month, year] = String(date.value).split('.').map(Number);
+      date.value = new Date(Date.UTC(year, month - 1, day));
+      date.numFmt = 'dd.mm.yyyy';
     }
     expect(converted).toBeGreaterThanOrEqual(10);
     const values = async (fileName: string, bytes: Uint8Array) => {
       const { preview, result } = await importFile(t.api, fileName, bytes);
       expect(preview.findings.filter((f) => f.severity === 'error')).toEqual([]);
       const detail = await t.api('programs/get', { programId: result.programId });
-      return detail.indicators.map((i) => ({ code: i.code, unit: i.unit, base: i.base?.value ?? null, values: i.values.map((v) => [v.year, v.type, v.comparator, v.value]).sort((a, b) => String(a).localeCompare(String(b))) }));
+      return detail.indicators.map((i) => ({ code: i.code, unit: i.unit, base: i.base?.value ?? null, baseDate: i.baseDate, values: i.values.map((v) => [v.year, v.type, v.comparator, v.value]).sort((a, b) => String(a).localeCompare(String(b))) }));
     };
     const asPercentages = await values('melekess-percent.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
-    expect(asPercentages.find((i) => i.code.startsWith('1'))).toMatchObject({ base: null, values: [[2020, 'fact', '>', '25'], [2020, 'plan', null, '25']] });
+    expect(asPercentages.find((i) => i.code.startsWith('1'))).toMatchObject({ base: null, baseDate: '2018-12-14', values: [[2020, 'fact', '>', '25'], [2020, 'plan', null, '25']] });
     expect(asPercentages).toEqual(await values('melekess-indicators-2020.xlsx', sample('melekess-indicators-2020.xlsx')));
   });
 });

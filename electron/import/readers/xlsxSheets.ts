@@ -7,7 +7,7 @@ import { damagedFileError, fileLabel, ImportFileError } from './importFileError'
 import { LIMITS } from './limits';
 import { columnLetters, GridAllowance, TableGrid, type RawTable } from './rawTable';
 import { parseArchivePart, type XmlElement, type XmlHandlers } from './safeXml';
-import { hundredTimes, showsPercent } from './xlsxNumberFormats';
+import { numberShapeOf, shownNumber, type NumberShape, type WorkbookNumbers } from './xlsxNumberFormats';
 import type { ZipArchive } from './zipArchive';
 
 const SPREADSHEET_NAMESPACES = new Set([
@@ -25,13 +25,17 @@ export function readXlsxSheets(archive: ZipArchive, workbookPart: string): RawTa
       ? readSharedStrings(archive, sharedStringsPart.target, allowance)
       : [];
   const stylesPart = [...relationships.values()].find((rel) => rel.type.endsWith('/styles'));
-  const percentStyles = stylesPart && archive.has(stylesPart.target) ? readPercentStyles(archive, stylesPart.target) : new Set<number>();
+  const workbook = readWorkbook(archive, workbookPart);
+  const numbers: WorkbookNumbers = {
+    shapes: stylesPart && archive.has(stylesPart.target) ? readNumberShapes(archive, stylesPart.target) : new Map(),
+    date1904: workbook.date1904,
+  };
   const tables: RawTable[] = [];
-  for (const sheet of readSheetList(archive, workbookPart)) {
+  for (const sheet of workbook.sheets) {
     const rel = relationships.get(sheet.relationshipId);
     if (!rel?.type.endsWith('/worksheet')) continue; // chart sheets and the like carry no cells
     if (!archive.has(rel.target)) throw damagedFileError(archive.file, `в архиве нет листа «${sheet.name}»`);
-    const reader = new SheetReader(sheet.name, sharedStrings, percentStyles, allowance, archive.file);
+    const reader = new SheetReader(sheet.name, sharedStrings, numbers, allowance, archive.file);
     parseArchivePart(archive, rel.target, reader);
     const table = reader.build(tables.length);
     if (table) tables.push(table);
@@ -116,16 +120,21 @@ interface SheetEntry {
   relationshipId: string;
 }
 
-/** Sheets in workbook order, hidden ones included. */
-function readSheetList(archive: ZipArchive, workbookPart: string): SheetEntry[] {
+/** The sheets in workbook order, hidden ones included, and whether dates count from 1904 (a Mac book). */
+function readWorkbook(archive: ZipArchive, workbookPart: string): { sheets: SheetEntry[]; date1904: boolean } {
   const sheets: SheetEntry[] = [];
+  let date1904 = false;
   parseArchivePart(archive, workbookPart, {
     open(element) {
-      if (element.local !== 'sheet' || !SPREADSHEET_NAMESPACES.has(element.uri)) return;
-      sheets.push({ name: element.attr('name') ?? `Лист${sheets.length + 1}`, relationshipId: element.attrAnyPrefix('id') ?? '' });
+      if (!SPREADSHEET_NAMESPACES.has(element.uri)) return;
+      if (element.local === 'sheet') {
+        sheets.push({ name: element.attr('name') ?? `Лист${sheets.length + 1}`, relationshipId: element.attrAnyPrefix('id') ?? '' });
+      } else if (element.local === 'workbookPr') {
+        date1904 = ['1', 'true'].includes(element.attr('date1904') ?? '');
+      }
     },
   });
-  return sheets;
+  return { sheets, date1904 };
 }
 
 /** The shared string table: rich text runs joined, phonetic hints (rPh) left out. */
@@ -161,9 +170,10 @@ function readSharedStrings(archive: ZipArchive, part: string, allowance: GridAll
 
 /**
  * The cell styles (their places in cellXfs, which a cell's s= names) that show a number as a
- * percentage: such a cell stores 0.305 for the 30,5 % the officer typed and sees.
+ * percentage or a date, with that shape: such a cell stores 0.305 for the 30,5 % the officer
+ * typed and sees, or 43448 for 14.12.2018.
  */
-function readPercentStyles(archive: ZipArchive, part: string): Set<number> {
+function readNumberShapes(archive: ZipArchive, part: string): Map<number, NumberShape> {
   const codes = new Map<number, string>();
   const formats: number[] = [];
   let inCellXfs = false;
@@ -194,11 +204,12 @@ function readPercentStyles(archive: ZipArchive, part: string): Set<number> {
       if (element.local === 'cellXfs' && SPREADSHEET_NAMESPACES.has(element.uri)) inCellXfs = false;
     },
   });
-  const percent = new Set<number>();
+  const shapes = new Map<number, NumberShape>();
   formats.forEach((id, style) => {
-    if (showsPercent(id, codes.get(id))) percent.add(style);
+    const shape = numberShapeOf(id, codes.get(id));
+    if (shape) shapes.set(style, shape);
   });
-  return percent;
+  return shapes;
 }
 
 /**
@@ -327,7 +338,7 @@ class SheetReader implements XmlHandlers {
   constructor(
     private readonly name: string,
     private readonly sharedStrings: string[],
-    private readonly percentStyles: ReadonlySet<number>,
+    private readonly numbers: WorkbookNumbers,
     private readonly allowance: GridAllowance,
     private readonly file: string,
   ) {
@@ -440,9 +451,10 @@ class SheetReader implements XmlHandlers {
       case 'n': {
         const exact = exactDecimal(value);
         if (exact === undefined) return this.keep(value.trim(), false);
-        // Read as the officer sees it, «30.5%», as a Word table of the same form would have it.
-        if (this.percentStyles.has(this.cellStyle)) return this.keep(`${hundredTimes(exact)}%`, false);
-        return this.keep(exact, true);
+        // A percentage or a date is read as the officer sees it, «30.5%» or «14.12.2018», as a
+        // Word table of the same form would have it.
+        const shown = shownNumber(exact, this.cellStyle, this.numbers);
+        return shown === undefined ? this.keep(exact, true) : this.keep(shown, false);
       }
       default: // 'e' (an error such as #DIV/0!), 'd' (an ISO date)
         return this.keep(value.trim(), false);

@@ -1,7 +1,8 @@
-// Number formats that show a percentage, and the exact hundredfold of a stored number.
+// Number formats that show a percentage or a date, the exact hundredfold of a stored number,
+// and the date a serial shows.
 
 import { describe, expect, it } from 'vitest';
-import { hundredTimes, isPercentFormatCode, showsPercent } from '../../../electron/import/readers/xlsxNumberFormats';
+import { excelDateText, hundredTimes, isDateFormatCode, isPercentFormatCode, numberShapeOf } from '../../../electron/import/readers/xlsxNumberFormats';
 
 describe('isPercentFormatCode', () => {
   it.each(['0%', '0.00%', '0.0%', '#,##0.0%', '[Red]0%', '0%;[Red]-0%', '0.0 %', 'General%'])('%s shows a percentage', (code) => {
@@ -13,14 +14,54 @@ describe('isPercentFormatCode', () => {
   });
 });
 
-describe('showsPercent', () => {
-  it('knows the built-in percentage formats and lets a code the book defines decide', () => {
-    expect(showsPercent(9, undefined)).toBe(true);
-    expect(showsPercent(10, undefined)).toBe(true);
-    expect(showsPercent(0, undefined)).toBe(false);
-    expect(showsPercent(4, undefined)).toBe(false);
-    expect(showsPercent(164, '0.0%')).toBe(true);
-    expect(showsPercent(9, '0.00')).toBe(false);
+describe('isDateFormatCode', () => {
+  it.each(['dd.mm.yyyy', 'd/m/yy', 'mmm-yy', 'yyyy', 'dd.mm.yyyy h:mm', '[$-419]d mmmm yyyy', 'DD.MM.YYYY'])('%s shows a date', (code) => {
+    expect(isDateFormatCode(code)).toBe(true);
+  });
+
+  it.each(['General', '0.00', 'h:mm', '[h]:mm:ss', 'mm:ss', '0 "дней"', '#,##0 "руб."', '0.0E+00', '"dd"0'])('%s does not', (code) => {
+    expect(isDateFormatCode(code)).toBe(false);
+  });
+});
+
+describe('numberShapeOf', () => {
+  it('knows the built-in percentage and date formats and lets a code the book defines decide', () => {
+    expect(numberShapeOf(9, undefined)).toBe('percent');
+    expect(numberShapeOf(10, undefined)).toBe('percent');
+    expect(numberShapeOf(14, undefined)).toBe('date');
+    expect(numberShapeOf(22, undefined)).toBe('date');
+    expect(numberShapeOf(0, undefined)).toBeNull();
+    expect(numberShapeOf(4, undefined)).toBeNull();
+    expect(numberShapeOf(20, undefined)).toBeNull(); // h:mm
+    expect(numberShapeOf(164, '0.0%')).toBe('percent');
+    expect(numberShapeOf(165, 'dd.mm.yyyy')).toBe('date');
+    expect(numberShapeOf(9, '0.00')).toBeNull();
+  });
+});
+
+describe('excelDateText', () => {
+  it.each([
+    ['43448', false, '14.12.2018'],
+    ['43448.75', false, '14.12.2018'],
+    ['1', false, '01.01.1900'],
+    ['59', false, '28.02.1900'],
+    ['61', false, '01.03.1900'],
+    ['2958465', false, '31.12.9999'],
+    ['41986', true, '14.12.2018'],
+    ['0', true, '01.01.1904'],
+  ])('%s (1904: %s) → %s', (serial, date1904, text) => {
+    expect(excelDateText(serial, date1904)).toBe(text);
+  });
+
+  it.each([
+    ['0', false],
+    ['60', false],
+    ['-1', false],
+    ['2958466', false],
+    ['2957004', true],
+    ['1E+300', false],
+  ])('%s (1904: %s) shows no date', (serial, date1904) => {
+    expect(excelDateText(serial, date1904)).toBeUndefined();
   });
 });
 

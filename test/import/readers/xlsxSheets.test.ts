@@ -108,8 +108,9 @@ describe('cell values', () => {
 
 describe('number formats', () => {
   // Cell styles: 0 plain, 1 «0%», 2 «0.0%» defined by the book, 3 a literal «%» after the
-  // number, 4 «0.00%»; a cell style's own base (cellStyleXfs) is a percentage and must not count.
-  const styles = stylesXml({ 164: '0.0%', 165: '0.0"%"' }, [0, 9, 164, 165, 10], { styleFormatIds: [9] });
+  // number, 4 «0.00%», 5 the built-in date, 6 a date the book defines, 7 a time of day; a cell
+  // style's own base (cellStyleXfs) is a percentage and must not count.
+  const styles = stylesXml({ 164: '0.0%', 165: '0.0"%"', 166: 'dd.mm.yyyy' }, [0, 9, 164, 165, 10, 14, 166, 20], { styleFormatIds: [9] });
   const rows = `
     <row r="1">
       <c r="A1"><v>0.3</v></c>
@@ -119,10 +120,16 @@ describe('number formats', () => {
       <c r="E1" s="4"><f>-3/200</f><v>-1.4999999999999999E-2</v></c>
       <c r="F1" s="1" t="s"><v>0</v></c>
       <c r="G1" s="9"><v>7</v></c>
+    </row>
+    <row r="2">
+      <c r="A2" s="5"><v>43448</v></c>
+      <c r="B2" s="6"><v>43448.5</v></c>
+      <c r="C2" s="6"><v>99999999</v></c>
+      <c r="D2" s="7"><v>0.5</v></c>
     </row>`;
   const book = (styleSheet?: string) => xlsxPackage([{ name: 'Показатели', xml: rows }], { sharedStrings: sharedStringsXml(['25%']), styles: styleSheet });
 
-  it('reads a number shown as a percentage as it is shown, with the percent sign', () => {
+  it('reads a number shown as a percentage or a date as it is shown', () => {
     const [table] = readTables(book(styles), 'percent.xlsx');
     expect(table.rows[0].map((cell) => [cell.text, cell.numeric ?? false])).toEqual([
       ['0.3', true],
@@ -133,6 +140,13 @@ describe('number formats', () => {
       ['25%', false],
       // A style the book does not have is no style.
       ['7', true],
+    ]);
+    expect(table.rows[1].slice(0, 4).map((cell) => [cell.text, cell.numeric ?? false])).toEqual([
+      ['14.12.2018', false],
+      ['14.12.2018', false],
+      // No date is that late: the number, as stored.
+      ['99999999', true],
+      ['0.5', true],
     ]);
   });
 
@@ -147,14 +161,16 @@ describe('number formats', () => {
     expectRefused(() => readTables(book(many), 'styles.xlsx'), 'styles.xlsx', /слишком много стилей ячеек/);
   });
 
-  it('reads percentages as exceljs writes them', async () => {
+  it.each([false, true])('reads percentages and dates as exceljs writes them (dates from 1904: %s)', async (date1904) => {
     const workbook = new ExcelJS.Workbook();
+    workbook.properties.date1904 = date1904;
     const sheet = workbook.addWorksheet('Показатели');
-    sheet.addRow([0.25, 0.305, 0.9]);
+    sheet.addRow([0.25, 0.305, 0.9, new Date(Date.UTC(2018, 11, 14)), new Date(Date.UTC(2022, 2, 1))]);
     sheet.getCell('A1').numFmt = '0%';
     sheet.getCell('B1').numFmt = '0.0%';
+    sheet.getCell('D1').numFmt = 'dd.mm.yyyy';
     const [table] = readTables(new Uint8Array(await workbook.xlsx.writeBuffer()), 'exceljs.xlsx');
-    expect(table.rows[0].map((cell) => cell.text)).toEqual(['25%', '30.5%', '0.9']);
+    expect(table.rows[0].map((cell) => cell.text)).toEqual(['25%', '30.5%', '0.9', '14.12.2018', '01.03.2022']);
   });
 });
 
