@@ -52,7 +52,7 @@ describe('Table 2, «Перечень основных мероприятий»'
     const links = draft.doubts.filter((d) => /нет таблицы целевых показателей/.test(d.message));
     expect(links).toHaveLength(6);
     const form = ryazanForms()[2];
-    expect(links[0].where).toBe(`t2.docx, Таблица 1, строка ${rowNumbers(form, '1.1|0').docx}, столбец «Связь с целевыми показателями (индикаторами) муниципальной программы»`);
+    expect(links[0].where).toBe(`t2.docx, Таблица N 2, строка ${rowNumbers(form, '1.1|0').docx}, столбец «Связь с целевыми показателями (индикаторами) муниципальной программы»`);
     // Amendment notes under 3.1 and 3.2 name those main activities.
     expect(draft.amendments).toHaveLength(1);
     expect(draft.amendments[0].targets).toEqual([
@@ -80,7 +80,7 @@ describe('Table 2, «Перечень основных мероприятий»'
     expect(indicator('3.3').nodeIds).toEqual([node('3.3').id]);
     const doubt = draft.doubts.find((d) => /Количество посетителей/.test(d.message));
     expect(doubt?.message).toBe('показатель «Количество посетителей городского сайта» не найден среди показателей файла — связь не установлена');
-    expect(doubt?.where).toMatch(/^t12\.docx, Таблица 2, строка \d+, столбец «Связь с целевыми/);
+    expect(doubt?.where).toMatch(/^t12\.docx, Таблица N 2, строка \d+, столбец «Связь с целевыми/);
   });
 
   it('splits a cell of activities: numbered paragraphs, names on the next line, runs in one paragraph', () => {

@@ -11,8 +11,8 @@ import { base64, kopecks, loadImported, statedTotalMismatches, type ImportedRyaz
 const FILE = 'Рязань, таблица 4 (исправлено).docx';
 /** 325,10 → 325,11: УОиМП, activity 1.1.2, 2023. */
 const ROW = '1.1.2|УОиМП';
-/** The document holds Table 4 alone: the reader numbers it as the file's first table. */
-const TABLE = 'Таблица 1';
+/** The document holds Table 4 alone, named by its printed caption, not as the file's first table. */
+const TABLE = 'Таблица N 4';
 
 let t: TestWorkspace;
 let preview: ImportPreview;

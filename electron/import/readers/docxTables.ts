@@ -33,6 +33,21 @@ const IGNORED_ELEMENTS = new Set([
 /** The most caption paragraphs kept before a table. */
 const CAPTION_PARAGRAPHS = 10;
 
+/** «Таблица N 4», «Таблица № 4», «Таблица 4.» starting a caption paragraph. */
+const TABLE_CAPTION = /^(Таблица\s*(?:N|№)?\s*\d+)(?=$|[\s.:)])/i;
+
+/**
+ * How the officer finds a table in the document: by the caption printed above it («Таблица N 4»),
+ * else by its place among the tables («Таблица 5»). A name already given in the file gets the
+ * table's place added, so no two tables share one.
+ */
+function tableName(caption: string[], number: number, taken: ReadonlySet<string>): string {
+  let printed: string | undefined;
+  for (const paragraph of caption) printed = TABLE_CAPTION.exec(paragraph)?.[1].replace(/\s+/g, ' ') ?? printed;
+  const name = printed ?? `Таблица ${number}`;
+  return taken.has(name) ? `${name} (${number}-я в документе)` : name;
+}
+
 export function readDocxTables(archive: ZipArchive, documentPart: string): RawTable[] {
   const reader = new DocumentReader(archive.file);
   parseArchivePart(archive, documentPart, reader);
@@ -79,6 +94,7 @@ class DocumentReader implements XmlHandlers {
   private inText = false;
   /** Body paragraphs since the previous top-level table: the next table's caption. */
   private bodyParagraphs: string[] = [];
+  private readonly names = new Set<string>();
 
   constructor(private readonly file: string) {
     this.allowance = new GridAllowance(file);
@@ -196,14 +212,18 @@ class DocumentReader implements XmlHandlers {
   }
 
   private startTable(): void {
-    this.table = new TableBuilder(this.file, this.tables.length + 1, this.allowance);
-    this.table.caption = this.bodyParagraphs.slice(-CAPTION_PARAGRAPHS);
+    const caption = this.bodyParagraphs.slice(-CAPTION_PARAGRAPHS);
+    const name = tableName(caption, this.tables.length + 1, this.names);
+    this.table = new TableBuilder(this.file, name, caption, this.allowance);
     this.bodyParagraphs = [];
   }
 
   private endTable(): void {
     const table = this.table?.build(this.tables.length);
-    if (table) this.tables.push(table);
+    if (table) {
+      this.tables.push(table);
+      this.names.add(table.name);
+    }
     this.table = undefined;
   }
 }
@@ -212,7 +232,6 @@ class DocumentReader implements XmlHandlers {
 class TableBuilder {
   row: WordRow | undefined;
   cell: WordCell | undefined;
-  caption: string[] = [];
   private readonly areas: PendingArea[] = [];
   private rowCount = 0;
   private width = 0;
@@ -221,7 +240,8 @@ class TableBuilder {
 
   constructor(
     private readonly file: string,
-    private readonly number: number,
+    private readonly name: string,
+    private readonly caption: string[],
     private readonly allowance: GridAllowance,
   ) {}
 
@@ -273,7 +293,7 @@ class TableBuilder {
     this.rowCount += 1;
     this.width = Math.max(this.width, column + row.gridAfter);
     this.aboveByColumn = byColumn;
-    const where = `Таблица ${this.number}, строка ${this.rowCount}`;
+    const where = `${this.name}, строка ${this.rowCount}`;
     this.allowance.checkShape(this.rowCount, this.width, where);
     this.allowance.checkRoom(this.areas.length, where);
   }
@@ -282,7 +302,7 @@ class TableBuilder {
   build(index: number): RawTable | undefined {
     if (this.rowCount === 0) return undefined;
     this.allowance.admitTable();
-    this.allowance.admitGrid(this.rowCount, this.width, `Таблица ${this.number}`);
+    this.allowance.admitGrid(this.rowCount, this.width, this.name);
     const areas: CellArea[] = this.areas.map((area) => ({
       row: area.row,
       col: area.col,
@@ -294,7 +314,7 @@ class TableBuilder {
       file: this.file,
       kind: 'docx',
       index,
-      name: `Таблица ${this.number}`,
+      name: this.name,
       caption: this.caption,
       rowCount: this.rowCount,
       colCount: this.width,

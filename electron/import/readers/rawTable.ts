@@ -30,7 +30,7 @@ export interface RawTable {
   kind: FileKind;
   /** 0-based order of the table among the tables read from the file. */
   index: number;
-  /** docx: 'Таблица 1'…; xlsx: the sheet name; csv: the file name. */
+  /** docx: the number printed in its caption («Таблица N 4») or its place («Таблица 5»); xlsx: the sheet name; csv: the file name. */
   name: string;
   /** docx: the last (at most 10) non-empty paragraphs before the table; otherwise []. */
   caption: string[];

@@ -154,18 +154,37 @@ describe('writers', () => {
 });
 
 describe('tables and captions', () => {
-  it('names tables by order and takes at most the last 10 paragraphs before each as its caption', () => {
+  it('takes at most the last 10 paragraphs before each table as its caption, and names a table by the number printed there or by its place', () => {
     const paragraphs = Array.from({ length: 12 }, (_, i) => p(`Абзац ${i + 1}`)).join('');
     const tables = readDocx(
-      paragraphs + p('') + p('   ') + tbl(tr(tc('a'))) + p('Ресурсное обеспечение') + p('Таблица N 4') + tbl(tr(tc('b'))) + tbl(tr(tc('c'))),
+      paragraphs +
+        p('') +
+        p('   ') +
+        tbl(tr(tc('a'))) +
+        p('Ресурсное обеспечение') +
+        p('Таблица  N 4') +
+        tbl(tr(tc('b'))) +
+        tbl(tr(tc('c'))) +
+        p('Таблица N 4') +
+        tbl(tr(tc('d'))) +
+        p('Таблица № 5. Перечень мероприятий') +
+        p('в соответствии с Таблицей 2') +
+        tbl(tr(tc('e'))) +
+        p('Таблица 12а') +
+        tbl(tr(tc('f'))),
     );
     expect(tables.map((table) => [table.index, table.name])).toEqual([
       [0, 'Таблица 1'],
-      [1, 'Таблица 2'],
+      [1, 'Таблица N 4'],
       [2, 'Таблица 3'],
+      // The same caption twice: the second gets its place.
+      [3, 'Таблица N 4 (4-я в документе)'],
+      [4, 'Таблица № 5'],
+      // «12а» is not a table's number.
+      [5, 'Таблица 6'],
     ]);
     expect(tables[0].caption).toEqual(Array.from({ length: 10 }, (_, i) => `Абзац ${i + 3}`));
-    expect(tables[1].caption).toEqual(['Ресурсное обеспечение', 'Таблица N 4']);
+    expect(tables[1].caption).toEqual(['Ресурсное обеспечение', 'Таблица  N 4']);
     expect(tables[2].caption).toEqual([]);
     expect(tables.every((table) => table.kind === 'docx' && table.file === 'table.docx')).toBe(true);
   });
