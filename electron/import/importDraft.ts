@@ -10,6 +10,7 @@ import type {
   NodeKind,
   Organisation,
   ProgramDetail,
+  ProgramLevel,
   ProgramNode,
   QuarterlyRow,
   Source,
@@ -50,6 +51,8 @@ function nodeKey(code: string, title: string): string {
 
 export class ImportDraft {
   title = '';
+  /** Municipal unless a form only a region fills in says otherwise. */
+  level: ProgramLevel = 'municipal';
   periodStart: number | null = null;
   periodEnd: number | null = null;
   goal = '';
@@ -209,7 +212,7 @@ export class ImportDraft {
       program: {
         id: 0,
         title: this.title || fallbackTitle,
-        level: 'municipal',
+        level: this.level,
         status: 'draft',
         periodStart,
         periodEnd,

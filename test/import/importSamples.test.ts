@@ -92,6 +92,7 @@ describe.each(['melekess-indicators-2020.docx', 'melekess-indicators-2020.xlsx']
       expect(i).toMatchObject({ kind: 'main', territory: 'МО «Мелекесский район»', unit: '%', baseDate: '2018-12-14', baseYear: 2018 });
     }
     expect(detail.program.title).toBe('Цифровое государственное управление');
+    expect(detail.program.level).toBe('municipal');
   });
 
   it('indicator 3: base 100, plan 90, fact «<90» with comparator «<», to fall', () => {

@@ -115,9 +115,10 @@ describe('annex 2: strategy projects and indicators (DOCX)', () => {
     expect(preview.findings).toEqual([]);
   });
 
-  it('names the program after the form and takes the period from the year columns', () => {
+  it('names the program after the form, takes the period from the year columns, and makes it a region\'s', () => {
     expect(detail.program.title).toBe(STRATEGY_TITLE);
     expect([detail.program.periodStart, detail.program.periodEnd]).toEqual([2022, 2024]);
+    expect(detail.program.level).toBe('regional');
   });
 
   it('makes each section a subprogram and each project a main activity under it, numbered as printed', () => {
@@ -289,10 +290,11 @@ describe.each([
   });
   afterAll(() => workspace.dispose());
 
-  it('is recognised by its «X | 2021 | …» header and named after the sector', () => {
+  it('is recognised by its «X | 2021 | …» header, named after the sector, and a region\'s', () => {
     expect(imported.preview.tables.map((t) => [t.kind, t.confidence])).toEqual([['digitalMaturity', 1]]);
     expect(detail.program.title).toBe('Дорожная карта по достижению «цифровой зрелости» отрасли «Образование»');
     expect([detail.program.periodStart, detail.program.periodEnd]).toEqual([2021, 2024]);
+    expect(detail.program.level).toBe('regional');
   });
 
   it('makes the decomposed average indicator «ЦЗ» and each indicator of the sector «ЦЗ.N»', () => {

@@ -181,6 +181,8 @@ export const digitalMaturityKind: TableKind = {
     const guessed = readFormTitle(titleLines).title;
     if (!draft.title || draft.title === guessed) draft.title = sector ? `${FORM_NAME} отрасли «${sector}»` : FORM_NAME;
     if (sector === null) draft.doubts.push({ where: `${draft.file}, ${tableName}`, message: 'наименование отрасли в заголовке формы не указано' });
+    // Digital maturity is measured for a region (субъект РФ) and decomposed to it.
+    draft.level = 'regional';
     draft.takePeriodFrom(years.map((c) => c.year));
 
     function checkPlannedAverage(row: number): void {

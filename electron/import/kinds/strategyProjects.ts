@@ -192,6 +192,8 @@ export const strategyProjectsKind: TableKind = {
       const title = titleLines.map(clean).find((line) => /стратеги/i.test(line));
       if (title) draft.title = title;
     }
+    // A strategy of digital transformation is a region's: its programs are государственные.
+    draft.level = 'regional';
     draft.takePeriodFrom(years.map((c) => c.year));
   },
 };
