@@ -213,6 +213,13 @@ export class GridAllowance {
     }
   }
 
+  /** Refuses a workbook with more cell styles (or number formats) than Excel itself allows. */
+  checkCellStyles(styles: number): void {
+    if (styles > LIMITS.maxCellStyles) {
+      throw new ImportFileError(this.file, `${fileLabel(this.file)} содержит слишком много стилей ячеек (более ${count(LIMITS.maxCellStyles)}); импорт остановлен`);
+    }
+  }
+
   /** Takes a whole grid of rows × cols cells. */
   admitGrid(rows: number, cols: number, where: string): void {
     this.checkShape(rows, cols, where);

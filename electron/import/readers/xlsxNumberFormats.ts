@@ -2,6 +2,8 @@
 // percentage stores 0.305 and shows «30,5 %», and the officer who filled it in meant 30.5; a
 // date stores the count of days since 1900, 43448, and shows 14.12.2018.
 
+import { normaliseDecimal } from '../../../shared/indicatorValue';
+
 /** Built-in formats that show a percentage: 9 is «0%», 10 is «0.00%». */
 const BUILTIN_PERCENT_FORMATS = new Set([9, 10]);
 /** Built-in formats that show a date, in any locale: 14 «dd.mm.yyyy» to 17, and 22 with the time. */
@@ -70,14 +72,10 @@ export function excelDateText(serial: string, date1904: boolean): string | undef
 
 /** A plain decimal («0.305», «-1.5», «2») times 100, exactly: «30.5», «-150», «200». */
 export function hundredTimes(decimal: string): string {
-  const negative = decimal.startsWith('-');
-  const [whole, fraction = ''] = (negative ? decimal.slice(1) : decimal).split('.');
-  const digits = `${whole}${fraction.padEnd(2, '0')}`;
-  const point = whole.length + 2;
-  const integerPart = digits.slice(0, point).replace(/^0+(?=\d)/, '');
-  const fractionPart = digits.slice(point).replace(/0+$/, '');
-  const plain = fractionPart ? `${integerPart}.${fractionPart}` : integerPart;
-  return negative && plain !== '0' ? `-${plain}` : plain;
+  const [whole, fraction = ''] = decimal.split('.');
+  const shifted = `${whole}${fraction.slice(0, 2).padEnd(2, '0')}`;
+  const rest = fraction.slice(2);
+  return normaliseDecimal(rest ? `${shifted}.${rest}` : shifted)!;
 }
 
 /** How the cells of one workbook show their numbers: each style's shape, when it has one, and the date system. */

@@ -3,8 +3,7 @@
 // non-empty cells are kept, and the grid covers the range they use. Formulas are never
 // evaluated: a formula cell shows the value Excel cached for it.
 
-import { damagedFileError, fileLabel, ImportFileError } from './importFileError';
-import { LIMITS } from './limits';
+import { damagedFileError } from './importFileError';
 import { columnLetters, GridAllowance, TableGrid, type RawTable } from './rawTable';
 import { parseArchivePart, type XmlElement, type XmlHandlers } from './safeXml';
 import { numberShapeOf, shownNumber, type NumberShape, type WorkbookNumbers } from './xlsxNumberFormats';
@@ -18,16 +17,18 @@ const SPREADSHEET_NAMESPACES = new Set([
 
 export function readXlsxSheets(archive: ZipArchive, workbookPart: string): RawTable[] {
   const relationships = readRelationships(archive, workbookPart);
-  const sharedStringsPart = [...relationships.values()].find((rel) => rel.type.endsWith('/sharedStrings'));
+  /** The workbook's part of a type (…/sharedStrings, …/styles), when the archive has it. */
+  const partOfType = (type: string) => {
+    const rel = [...relationships.values()].find((candidate) => candidate.type.endsWith(type));
+    return rel && archive.has(rel.target) ? rel.target : undefined;
+  };
   const allowance = new GridAllowance(archive.file);
-  const sharedStrings =
-    sharedStringsPart && archive.has(sharedStringsPart.target)
-      ? readSharedStrings(archive, sharedStringsPart.target, allowance)
-      : [];
-  const stylesPart = [...relationships.values()].find((rel) => rel.type.endsWith('/styles'));
+  const sharedStringsPart = partOfType('/sharedStrings');
+  const sharedStrings = sharedStringsPart ? readSharedStrings(archive, sharedStringsPart, allowance) : [];
+  const stylesPart = partOfType('/styles');
   const workbook = readWorkbook(archive, workbookPart);
   const numbers: WorkbookNumbers = {
-    shapes: stylesPart && archive.has(stylesPart.target) ? readNumberShapes(archive, stylesPart.target) : new Map(),
+    shapes: stylesPart ? readNumberShapes(archive, stylesPart, allowance) : new Map(),
     date1904: workbook.date1904,
   };
   const tables: RawTable[] = [];
@@ -173,18 +174,10 @@ function readSharedStrings(archive: ZipArchive, part: string, allowance: GridAll
  * percentage or a date, with that shape: such a cell stores 0.305 for the 30,5 % the officer
  * typed and sees, or 43448 for 14.12.2018.
  */
-function readNumberShapes(archive: ZipArchive, part: string): Map<number, NumberShape> {
+function readNumberShapes(archive: ZipArchive, part: string, allowance: GridAllowance): Map<number, NumberShape> {
   const codes = new Map<number, string>();
   const formats: number[] = [];
   let inCellXfs = false;
-  const admit = (count: number) => {
-    if (count > LIMITS.maxCellStyles) {
-      throw new ImportFileError(
-        archive.file,
-        `${fileLabel(archive.file)} содержит слишком много стилей ячеек (более ${LIMITS.maxCellStyles.toLocaleString('ru-RU')}); импорт остановлен`,
-      );
-    }
-  };
   parseArchivePart(archive, part, {
     open(element) {
       if (!SPREADSHEET_NAMESPACES.has(element.uri)) return;
@@ -192,12 +185,12 @@ function readNumberShapes(archive: ZipArchive, part: string): Map<number, Number
         const id = Number(element.attr('numFmtId'));
         const code = element.attr('formatCode');
         if (Number.isInteger(id) && code !== undefined) codes.set(id, code);
-        admit(codes.size);
+        allowance.checkCellStyles(codes.size);
       } else if (element.local === 'cellXfs') {
         inCellXfs = true;
       } else if (element.local === 'xf' && inCellXfs) {
         formats.push(Number(element.attr('numFmtId') ?? 0));
-        admit(formats.length);
+        allowance.checkCellStyles(formats.length);
       }
     },
     close(element) {

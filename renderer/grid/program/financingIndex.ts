@@ -65,8 +65,12 @@ export class FinancingIndex implements Iterable<readonly [number, ComboAmounts[]
     }
     const patch = { from: new WeakRef<FinancingIndex>(this), parts: [...parts.keys()] };
     if (replaced.size <= FOLD_AT) return new FinancingIndex(this.plain, replaced, size, patch);
-    const folded = new FinancingIndex(this.plain, replaced, size, null);
-    return new FinancingIndex(new Map(folded), new Map(), size, patch);
+    const folded = new Map(this.plain);
+    for (const [nodeId, combos] of replaced) {
+      if (combos) folded.set(nodeId, combos);
+      else folded.delete(nodeId);
+    }
+    return new FinancingIndex(folded, new Map(), size, patch);
   }
 
   /**
