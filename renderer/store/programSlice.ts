@@ -17,13 +17,6 @@ function executorName(state: StoreState, organisationId: number | null): string 
   return organisation?.name ?? `Организация ${organisationId}`;
 }
 
-/**
- * The store patches totals by the difference from what it holds, so it must hold its own
- * copy: a client called in-process (tests) would otherwise get the handlers' live arrays,
- * which the next edit changes underneath it. Over IPC or HTTP the copy is already made.
- */
-const ownCopy = <T,>(value: T): T => structuredClone(value);
-
 const isNotFound = (error: unknown) => error instanceof ApiCallError && error.error.code === 'notFound';
 
 export const createProgramSlice: SliceCreator<ProgramSlice> = (set, get) => {
@@ -31,7 +24,7 @@ export const createProgramSlice: SliceCreator<ProgramSlice> = (set, get) => {
   async function reloadDerived(programId: number): Promise<void> {
     try {
       const [totals, findings] = await Promise.all([get().api('totals/get', { programId }), get().api('findings/list', { programId })]);
-      if (get().programId === programId) set({ totals: ownCopy(totals), findings });
+      if (get().programId === programId) set({ totals, findings });
     } catch (error) {
       get().showError(error);
     }
@@ -82,7 +75,7 @@ export const createProgramSlice: SliceCreator<ProgramSlice> = (set, get) => {
         ]);
         if (get().programId !== programId) return;
         const { periodStart, periodEnd } = detail.program;
-        set({ detail, totals: ownCopy(totals), findings, organisations, roadmapYear: defaultRoadmapYear(periodStart, periodEnd, get().roadmapYear) });
+        set({ detail, totals, findings, organisations, roadmapYear: defaultRoadmapYear(periodStart, periodEnd, get().roadmapYear) });
       } catch (error) {
         if (get().programId !== programId) return;
         if (isNotFound(error)) {

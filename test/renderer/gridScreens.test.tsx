@@ -28,7 +28,7 @@ function countingApi(api: ApiClient): ApiClient {
 }
 
 async function openProgram(programId: number, screenName: 'structure' | 'roadmap' | 'indicators') {
-  resetStore({ api: countingApi(workspace.api) });
+  resetStore({ api: countingApi(workspace.rendererApi) });
   await useStore.getState().openProgram(programId, screenName);
   calls = [];
 }

@@ -14,6 +14,12 @@ export interface TestWorkspace {
   ws: Workspace;
   dispatch: Dispatch;
   api: ApiClient;
+  /**
+   * The client as the renderer has it: over Electron IPC or the loopback bridge every answer
+   * arrives as the renderer's own copy, which its store keeps and patches. Called in-process,
+   * an answer may be the handlers' live arrays, which the next edit would change underneath.
+   */
+  rendererApi: ApiClient;
   /** Closes and opens the file again, as the next start of the app would. */
   reopen(): void;
   dispose(): void;
@@ -24,7 +30,7 @@ export function createTestWorkspace(fileName = 'workspace.sqlite'): TestWorkspac
   const file = path.join(folder, fileName);
   const bind = (ws: Workspace) => {
     const dispatch = createDispatch(createHandlerContext(ws), () => {});
-    return { ws, dispatch, api: createApiClient(dispatch) };
+    return { ws, dispatch, api: createApiClient(dispatch), rendererApi: createApiClient(async (name, request) => structuredClone(await dispatch(name, request))) };
   };
   const state: TestWorkspace = {
     folder,

@@ -44,7 +44,7 @@ export function useRendererWorkspace(): () => RendererWorkspace {
         await hold;
       }
       try {
-        call.result = await (workspace.api as (n: MethodName, r: unknown) => Promise<unknown>)(name, request);
+        call.result = await (workspace.rendererApi as (n: MethodName, r: unknown) => Promise<unknown>)(name, request);
         return call.result;
       } catch (error) {
         call.error = error;
