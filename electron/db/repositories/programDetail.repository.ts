@@ -17,6 +17,9 @@ export function loadProgramDetail(ws: Workspace, programId: number): ProgramDeta
   const program = getProgram(ws, programId);
   if (!program) return null;
   const q = (sql: string) => statement(ws, sql).all(programId) as Row[];
+  // The amounts run to hundreds of thousands of rows: read as arrays, not as objects made
+  // only to be copied into the domain's shape.
+  const amountRows = <T extends unknown[]>(sql: string) => statement(ws, sql).raw(true).all(programId) as T[];
   const ofNodes = `(SELECT id FROM nodes WHERE program_id = ?)`;
 
   const executors = new Map<number, ProgramNode['executors']>();
@@ -42,25 +45,12 @@ export function loadProgramDetail(ws: Workspace, programId: number): ProgramDeta
   }));
   const nodes = buildProgramTree(unordered).depthFirst;
 
-  const financing = q(
+  const financing = amountRows<[number, number, Source, number | null, number]>(
     `SELECT node_id, year, source, organisation_id, kopecks FROM financing WHERE node_id IN ${ofNodes} ORDER BY node_id, year, source, organisation_id`,
-  ).map((row) => ({
-    nodeId: row.node_id as number,
-    year: row.year as number,
-    source: row.source as Source,
-    organisationId: row.organisation_id as number | null,
-    kopecks: row.kopecks as number,
-  }));
-  const quarterly = q(
+  ).map(([nodeId, year, source, organisationId, kopecks]) => ({ nodeId, year, source, organisationId, kopecks }));
+  const quarterly = amountRows<[number, number, Quarter, Source, number | null, number]>(
     `SELECT node_id, year, quarter, source, organisation_id, kopecks FROM quarterly_plan WHERE node_id IN ${ofNodes} ORDER BY node_id, year, source, organisation_id, quarter`,
-  ).map((row) => ({
-    nodeId: row.node_id as number,
-    year: row.year as number,
-    quarter: row.quarter as Quarter,
-    source: row.source as Source,
-    organisationId: row.organisation_id as number | null,
-    kopecks: row.kopecks as number,
-  }));
+  ).map(([nodeId, year, quarter, source, organisationId, kopecks]) => ({ nodeId, year, quarter, source, organisationId, kopecks }));
   const budget = q(`SELECT year, source, kopecks FROM approved_budget WHERE program_id = ? ORDER BY year, source`).map((row) => ({
     year: row.year as number,
     source: row.source as Source,
