@@ -1,10 +1,11 @@
 // Program totals kept warm between grid edits. Computing them for a 10 000-activity program
 // reads every amount; a single cell edit instead moves its difference up the chain of
 // ancestors. The cache knows it is stale when the database changed behind its back: it
-// stamps each entry with SQLite's change counters and recomputes when they moved.
+// stamps each entry with changeStamp and recomputes when the stamp moved.
 
 import type { Source } from '../../shared/domain';
 import type { TreeNode } from '../../shared/programTree';
+import { changeStamp } from '../db/changeStamp';
 import { statement, type Workspace } from '../db/workspace';
 import { addToSummary, computeTotals, programYears, type AmountCell, type ProgramTotals } from './totals';
 
@@ -55,20 +56,14 @@ export class TotalsCache {
 
   constructor(private readonly ws: Workspace) {}
 
-  /** Changes made through this connection, plus commits by any other connection to the file. */
-  private stamp(): string {
-    const changes = statement(this.ws, 'SELECT total_changes() AS n').get() as { n: number };
-    return `${changes.n}:${this.ws.sqlite.pragma('data_version', { simple: true })}`;
-  }
-
   get(programId: number): ProgramTotals {
     const entry = this.entries.get(programId);
-    if (entry && entry.stamp === this.stamp()) return entry.totals;
+    if (entry && entry.stamp === changeStamp(this.ws)) return entry.totals;
     return this.compute(programId).totals;
   }
 
   isWarm(programId: number): boolean {
-    return this.entries.get(programId)?.stamp === this.stamp();
+    return this.entries.get(programId)?.stamp === changeStamp(this.ws);
   }
 
   private compute(programId: number): Entry {
@@ -81,7 +76,7 @@ export class TotalsCache {
     const cells = effectiveCellsOf(this.ws, programId);
     const years = program ? programYears(program.period_start, program.period_end) : [];
     const entry: Entry = {
-      stamp: this.stamp(),
+      stamp: changeStamp(this.ws),
       totals: computeTotals(nodes, cells, years),
       parents: new Map(nodes.map((n) => [n.id, n.parentId])),
     };
@@ -107,7 +102,7 @@ export class TotalsCache {
       }
       addToSummary(totals.program, yearIndex, key.organisationId, key.source, delta);
     }
-    entry.stamp = this.stamp();
+    entry.stamp = changeStamp(this.ws);
     return totals;
   }
 

@@ -26,8 +26,8 @@ export const programHandlers: HandlerTable<
     return programOrFail(ws, id);
   },
 
-  'programs/get': ({ ws }, { programId }) => {
-    const detail = loadProgramDetail(ws, programId);
+  'programs/get': ({ details }, { programId }) => {
+    const detail = details.get(programId);
     if (!detail) throw new ApiFailure('notFound', `Программа с номером ${programId} не найдена`);
     return detail;
   },

@@ -3,7 +3,6 @@ import type { NodeKind } from '../../../shared/domain';
 import { programFindings } from '../../core/findings';
 import type { ProgramTotals, Summary } from '../../core/totals';
 import { listOrganisations } from '../../db/repositories/organisations.repository';
-import { loadProgramDetail } from '../../db/repositories/programDetail.repository';
 import { statement, type Workspace } from '../../db/workspace';
 import { requireProgram } from './guards';
 import type { HandlerTable } from './types';
@@ -49,8 +48,8 @@ export const totalsHandlers: HandlerTable<'totals/get' | 'findings/list'> = {
     requireProgram(ws, programId);
     return totalsView(ws, programId, totals.get(programId));
   },
-  'findings/list': ({ ws, totals }, { programId }) => {
+  'findings/list': ({ ws, totals, details }, { programId }) => {
     requireProgram(ws, programId);
-    return programFindings(loadProgramDetail(ws, programId)!, totals.get(programId));
+    return programFindings(details.get(programId)!, totals.get(programId));
   },
 };

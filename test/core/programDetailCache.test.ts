@@ -1,0 +1,69 @@
+// The program kept whole between calls: opening a program reads it once for its detail and
+// its findings, and whatever is written after, through this connection or another, is seen.
+
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ProgramDetailCache } from '../../electron/core/programDetailCache';
+import { createTestWorkspace, type TestWorkspace } from '../support/testWorkspace';
+
+let t: TestWorkspace;
+beforeEach(() => {
+  t = createTestWorkspace();
+});
+afterEach(() => t.dispose());
+
+async function programWithAmount() {
+  const program = await t.api('programs/create', { title: 'Формирование современной городской среды', periodStart: 2024, periodEnd: 2026 });
+  const activity = await t.api('nodes/create', { programId: program.id, parentId: null, kind: 'activity', code: '1', title: 'Благоустройство дворов' });
+  await t.api('financing/set-year', { nodeId: activity.id, year: 2024, source: 'local', organisationId: null, amount: '100' });
+  return { program, activity };
+}
+
+describe('the program kept whole between calls', () => {
+  it('is read once while nothing is written', async () => {
+    const { program } = await programWithAmount();
+    const cache = new ProgramDetailCache(t.ws);
+    const first = cache.get(program.id);
+    expect(first?.financing).toHaveLength(1);
+    expect(cache.get(program.id)).toBe(first);
+    expect(cache.get(program.id + 1000)).toBeNull();
+  });
+
+  it('is read again after an edit, and after its undo', async () => {
+    const { program, activity } = await programWithAmount();
+    const cache = new ProgramDetailCache(t.ws);
+    const before = cache.get(program.id)!;
+    await t.api('financing/set-year', { nodeId: activity.id, year: 2024, source: 'local', organisationId: null, amount: '250,5' });
+    const after = cache.get(program.id)!;
+    expect(after).not.toBe(before);
+    expect(after.financing[0].kopecks).toBe(25_050_000);
+    await t.api('history/undo', {});
+    expect(cache.get(program.id)!.financing[0].kopecks).toBe(10_000_000);
+  });
+
+  it('is read again after another connection commits to the file', async () => {
+    const { program, activity } = await programWithAmount();
+    const cache = new ProgramDetailCache(t.ws);
+    expect(cache.get(program.id)!.nodes[0].title).toBe('Благоустройство дворов');
+    const other = new Database(t.file);
+    try {
+      other.prepare('UPDATE nodes SET title = ? WHERE id = ?').run('Благоустройство общественных территорий', activity.id);
+    } finally {
+      other.close();
+    }
+    expect(cache.get(program.id)!.nodes[0].title).toBe('Благоустройство общественных территорий');
+  });
+
+  it('serves the findings of the program just opened, and sees what is written after', async () => {
+    const { program, activity } = await programWithAmount();
+    const withoutExecutor = async () => (await t.api('findings/list', { programId: program.id })).filter((f) => f.code === 'activityWithoutExecutor');
+    // Opening asks for both at once; the findings come from the detail just read.
+    expect((await t.api('programs/get', { programId: program.id })).financing).toHaveLength(1);
+    expect((await withoutExecutor()).map((f) => f.target)).toEqual([{ programId: program.id, nodeId: activity.id }]);
+    // The amount given an executor: the same calls now answer from the new state.
+    const executor = await t.api('organisations/create', { name: 'МКУ «Управление благоустройства»' });
+    await t.api('financing/set-year', { nodeId: activity.id, year: 2024, source: 'local', organisationId: executor.id, amount: '100' });
+    expect((await t.api('programs/get', { programId: program.id })).financing.map((f) => f.organisationId)).toEqual([null, executor.id]);
+    expect(await withoutExecutor()).toEqual([]);
+  });
+});
