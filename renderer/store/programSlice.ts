@@ -1,6 +1,6 @@
 // The open program: its detail, totals and findings, kept current after every edit. Every
 // answer arrives as the renderer's own copy (IPC and the loopback bridge both copy it), so
-// the store keeps what it is given and patches it in place of a reload.
+// the store keeps what it is given and patches it rather than reload it.
 
 import { ApiCallError } from '../../shared/api/client';
 import { mergeCellFindings, patchDetailCells, patchRollup, patchTotals } from './cellPatch';
