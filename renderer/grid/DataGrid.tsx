@@ -19,7 +19,8 @@ import {
   type MouseEvent,
 } from 'react';
 import { flushSync } from 'react-dom';
-import { GridRowView, cellId, cellViewOf, isCellEditable, readonlyReasonOf, type CellMessage, type CellView, type ColumnLayout, type EditorBinding } from './GridRowView';
+import { GlideCanvas } from './glideCanvas';
+import { GridRowView, cellId, isCellEditable, readonlyReasonOf, type CellMessage, type ColumnLayout, type EditorBinding } from './GridRowView';
 import { editorAction, navigationAction, shortcutLetter, type EditMode } from './keyboardMap';
 import {
   clampPos,
@@ -36,6 +37,7 @@ import {
   type Selection,
   type StoredSelection,
 } from './selection';
+import { RowCellCache } from './rowCells';
 import { formatTsv, parseTsv } from './tsv';
 import { type CellRef, type CellState, type CommitResult, type GridColumn, type GridEdit, type GridRow, type HeaderGroup } from './types';
 import { columnWindow, rowWindow, scrollTopToShow, windowCapacity } from './virtualWindow';
@@ -95,6 +97,8 @@ const READONLY_MESSAGE = 'Эта ячейка не редактируется';
 const FALLBACK_HEIGHT = 480;
 /** How long the view rests after a scroll before its rows are put back in reading order. */
 const SETTLE_MS = 200;
+/** A scroll of this many rows or more in one frame glides: the view is painted, not laid out (glideCanvas). */
+const GLIDE_ROWS = 2;
 
 /** Scrolling columns drawn beyond the view at each side, while it rests or moves sideways. */
 const COLUMN_OVERSCAN = 1;
@@ -103,7 +107,10 @@ const COLUMN_OVERSCAN = 1;
 interface Motion {
   vertical: boolean;
   horizontal: boolean;
-  /** Its last move was a screen or more up or down, as when the scrollbar is dragged. */
+  /**
+   * Its last move was a screen or more up or down, as when the scrollbar is dragged. Such a move
+   * glides (paints the view) unless a cell is being edited: then the rows follow it in the DOM.
+   */
   leap: boolean;
 }
 
@@ -177,12 +184,13 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   const [pending, setPending] = useState<ReadonlyMap<string, ReadonlyMap<string, string>>>(new Map());
   const [firstVisible, setFirstVisible] = useState(0);
   const [viewLeft, setViewLeft] = useState(0);
-  const cellViews = useRef(new Map<R, RowCells<R>>());
+  const [cellViews] = useState(() => new RowCellCache<R>());
   const copyRequested = useRef(false);
   const pasteRequested = useRef(false);
   const dragging = useRef(false);
   /** Set when the active cell moved by keyboard or focus and must be scrolled into view. */
   const revealActive = useRef(false);
+  const pendingRef = useLatest(pending);
 
   const select = useCallback(
     (next: Selection, reveal = true) => {
@@ -215,13 +223,75 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   const scrolling = motion !== null;
   const lastOffset = useRef({ top: 0, left: 0 });
   const settleTimer = useRef<number | undefined>(undefined);
+  const glideCanvas = useRef<HTMLCanvasElement>(null);
+  const probeHost = useRef<HTMLDivElement>(null);
+  /** Undefined until the first glide asks for it; null where the page cannot paint. */
+  const painter = useRef<GlideCanvas | null | undefined>(undefined);
+  const gliding = useRef(false);
+
+  /** Paints the view on the glide canvas; false when it cannot be painted, and the rows must follow the scroll. */
+  const paintGlide = useCallback(() => {
+    const element = root.current;
+    const canvas = glideCanvas.current;
+    // Unmeasured (jsdom lays nothing out) means nothing to paint on.
+    if (!element || !canvas || !probeHost.current || element.clientWidth <= 0 || element.clientHeight <= headerHeight) return false;
+    if (painter.current === undefined) painter.current = GlideCanvas.create(canvas, probeHost.current);
+    if (!painter.current) return false;
+    const current = latest.current;
+    cellViews.nextFrame();
+    const painted = painter.current.paint({
+      rows: current.rows,
+      columns: current.columns,
+      layout,
+      rowHeight,
+      treeColumn,
+      cellsOf: (row) => cellViews.cellsOf(row, current, pendingRef.current.get(row.key)),
+      selection: rangeOf(selectionRef.current),
+      active: selectionRef.current.active,
+      scrollTop: element.scrollTop,
+      scrollLeft: element.scrollLeft,
+      width: element.clientWidth,
+      height: element.clientHeight - headerHeight,
+    });
+    // Which rows the picture shows, for whoever checks that it shows the rows in view.
+    canvas.dataset.rows = `${painted.first}-${painted.last}`;
+    return true;
+  }, [latest, cellViews, layout, rowHeight, treeColumn, headerHeight, pendingRef, selectionRef]);
+
+  /** The view rests or is used: the rows in view are elements again, in the frame that hides the picture. */
+  const endGlide = useCallback(() => {
+    if (!gliding.current) return;
+    gliding.current = false;
+    flushSync(() => {
+      syncWindow();
+      setMotion(null);
+    });
+    const canvas = glideCanvas.current;
+    if (canvas) {
+      canvas.style.visibility = '';
+      delete canvas.dataset.rows;
+    }
+    painter.current?.clear();
+  }, [syncWindow]);
+
   const onScroll = useCallback(() => {
     const element = root.current;
     if (!element) return;
-    const vertical = element.scrollTop !== lastOffset.current.top;
+    const moved = Math.abs(element.scrollTop - lastOffset.current.top);
+    const vertical = moved > 0;
     const horizontal = element.scrollLeft !== lastOffset.current.left;
-    const leap = Math.abs(element.scrollTop - lastOffset.current.top) >= bodyViewport;
+    const leap = moved >= bodyViewport;
     lastOffset.current = { top: element.scrollTop, left: element.scrollLeft };
+    window.clearTimeout(settleTimer.current);
+    // A glide lasts until the view rests, however it slows; an open editor keeps its row in the DOM and in view.
+    if ((gliding.current || (moved >= GLIDE_ROWS * rowHeight && !editingRef.current)) && paintGlide()) {
+      if (!gliding.current) {
+        gliding.current = true;
+        glideCanvas.current!.style.visibility = 'visible';
+      }
+      settleTimer.current = window.setTimeout(endGlide, SETTLE_MS);
+      return;
+    }
     flushSync(() => {
       syncWindow();
       setMotion((current) => {
@@ -229,9 +299,12 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
         return current && current.vertical === next.vertical && current.horizontal === next.horizontal && current.leap === next.leap ? current : next;
       });
     });
-    window.clearTimeout(settleTimer.current);
     settleTimer.current = window.setTimeout(() => setMotion(null), SETTLE_MS);
-  }, [syncWindow, bodyViewport]);
+  }, [syncWindow, bodyViewport, rowHeight, paintGlide, endGlide]);
+  // Whatever changes while the view glides (a reload, a confirmed edit) shows in the picture at once.
+  useLayoutEffect(() => {
+    if (gliding.current) paintGlide();
+  });
   useEffect(() => () => window.clearTimeout(settleTimer.current), []);
 
   const reveal = useCallback(
@@ -250,8 +323,10 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
         if (left < visibleLeft) element.scrollLeft = Math.max(0, left - layout.frozenWidth);
         else if (right > visibleRight) element.scrollLeft = right - element.clientWidth;
       }
-      // Setting scrollTop fires a scroll event later (and never in jsdom): move the window now.
+      // Setting scrollTop fires a scroll event later (and never in jsdom): move the window now,
+      // and let that event find the view where it was put, so a move by keyboard never glides.
       syncWindow();
+      lastOffset.current = { top: element.scrollTop, left: element.scrollLeft };
     },
     [rowHeight, headerHeight, bodyViewport, layout, columns, syncWindow],
   );
@@ -266,12 +341,13 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   const focus = props.focus;
   useEffect(() => {
     if (!focus) return;
+    endGlide();
     const row = latest.current.rows.findIndex((r) => r.key === focus.rowKey);
     const col = latest.current.columns.findIndex((c) => c.key === focus.columnKey);
     if (row < 0) return;
     select(single({ row, col: Math.max(0, col) }));
     root.current?.focus({ preventScroll: true });
-  }, [focus, latest, select]);
+  }, [focus, latest, select, endGlide]);
 
   // ── Cells ─────────────────────────────────────────────────────────────────────────────
   const stateOf = useCallback((row: R, column: GridColumn<R>) => latest.current.cellState?.(row, column), [latest]);
@@ -480,6 +556,7 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== root.current || editingRef.current) return;
+    endGlide();
     const current = selection;
     const row = rows[current.active.row];
     const action = navigationAction(event, !!row?.collapsible);
@@ -603,7 +680,13 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   const onMouseDown = (event: MouseEvent<HTMLDivElement>) => {
     if (event.button !== 0) return;
     if (event.target instanceof HTMLInputElement) return;
-    const pos = cellAt(event.target);
+    let target: EventTarget | null = event.target;
+    if (target === glideCanvas.current) {
+      // A click on the picture of a glide: the rows come back, and the click goes to the cell under it.
+      endGlide();
+      target = document.elementFromPoint(event.clientX, event.clientY);
+    }
+    const pos = cellAt(target);
     if (!pos) return;
     // Keep the focus on the grid (no text selection, no focus on the chevron).
     event.preventDefault();
@@ -631,6 +714,7 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   }, []);
 
   const onDoubleClick = (event: MouseEvent<HTMLDivElement>) => {
+    endGlide();
     const pos = cellAt(event.target);
     if (!pos || event.target instanceof HTMLInputElement || (event.target instanceof Element && event.target.closest('button'))) return;
     startEditing('edit', undefined, pos);
@@ -730,19 +814,7 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   const rowKey = (index: number) => (kept.has(index) || index === edited ? `row:${rows[index].key}` : `slot:${index % slots}`);
   const range = rangeOf(selection);
   const messageRowKey = message?.rowKey;
-  // A row's cells are worked out again only when it, the screen's way of reading it or its
-  // pending edits changed: scrolling asks only the rows scrolled in for their texts. Only the
-  // rows drawn now are remembered, so scrolling through 10 000 rows leaves nothing behind.
-  const drawnCells = new Map<R, RowCells<R>>();
-  const cellsOf = (row: R, rowPending: ReadonlyMap<string, string> | undefined): readonly CellView[] => {
-    let entry = cellViews.current.get(row);
-    if (!entry || entry.cellText !== props.cellText || entry.cellState !== props.cellState || entry.columns !== columns || entry.pending !== rowPending) {
-      const cells = columns.map((column) => cellViewOf(row, column, props.cellText, props.cellState, rowPending?.get(column.key)));
-      entry = { cellText: props.cellText, cellState: props.cellState, columns, pending: rowPending, cells };
-    }
-    drawnCells.set(row, entry);
-    return entry.cells;
-  };
+  cellViews.nextFrame();
   const bodyRows = rendered.map((index) => {
     const row = rows[index];
     const inSelection = index >= range.top && index <= range.bottom;
@@ -757,7 +829,7 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
         layout={layout}
         colStart={columnsInView.start}
         colEnd={columnsInView.end}
-        cells={cellsOf(row, pending.get(row.key))}
+        cells={cellViews.cellsOf(row, props, pending.get(row.key))}
         treeColumn={treeColumn}
         gridId={gridId}
         selLeft={inSelection ? range.left : -1}
@@ -769,7 +841,6 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
       />
     );
   });
-  cellViews.current = drawnCells;
 
   const headerCell = (title: string, col: number, span: number, key: string) => {
     const frozen = col < layout.frozenCount;
@@ -850,19 +921,14 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
         </div>
       </div>
       <div role="rowgroup" className="dg-body" style={{ position: 'relative', height: rows.length * rowHeight, width: layout.totalWidth }}>
+        {/* The picture of a glide (glideCanvas), over the rows and under the header, and the
+            hidden place where it reads how cells look. */}
+        <canvas ref={glideCanvas} aria-hidden className="dg-glide" style={{ top: headerHeight }} />
+        <div ref={probeHost} aria-hidden className="dg-probe" />
         {bodyRows}
       </div>
     </div>
   );
-}
-
-/** A drawn row's cell views and what they were worked out from. */
-interface RowCells<R extends GridRow> {
-  cellText: DataGridProps<R>['cellText'];
-  cellState: DataGridProps<R>['cellState'];
-  columns: readonly GridColumn<R>[];
-  pending: ReadonlyMap<string, string> | undefined;
-  cells: readonly CellView[];
 }
 
 // One object per message, so a memoised row sees the same message as long as it stands.

@@ -162,8 +162,35 @@ function sameRow<R extends GridRow>(before: GridRowViewProps<R>, after: GridRowV
 }
 
 const INDENT = 16;
-const CHEVRON = 18;
+/** The width of a collapsible row's chevron in the tree column. */
+export const CHEVRON = 18;
 const TOGGLE_STYLE: CSSProperties = { width: CHEVRON };
+
+/** The tree column's left padding: the row's depth, and a chevron's width for a row without one. */
+export const treeIndent = (row: GridRow) => 4 + (row.depth ?? 0) * INDENT + (row.collapsible ? 0 : CHEVRON);
+
+export const chevronOf = (row: GridRow) => (row.collapsed ? '▸' : '▾');
+
+export function rowClassName(row: GridRow, showsMessage: boolean): string {
+  let names = 'dg-row';
+  if (row.emphasis) names += ` dg-row--${row.emphasis}`;
+  if (showsMessage) names += ' dg-row--message';
+  return names;
+}
+
+/**
+ * A one-line cell holds its text itself: one element fewer per cell is a good part of what a
+ * fast scroll lays out. The tree column, wrapped texts and a cell showing a message (which a
+ * clipping cell would hide) keep the text in its own span.
+ */
+export const isOneLine = (column: { wrap?: boolean }, isTree: boolean, showsMessage: boolean) => !isTree && !column.wrap && !showsMessage;
+
+export function cellClassName<R extends GridRow>(layout: ColumnLayout, columns: readonly GridColumn<R>[], col: number, cell: CellView, oneLine: boolean, selected: boolean, active: boolean): string {
+  let names = `${columnClasses(layout, columns, col)}${oneLine ? ' dg-cell--line' : ''}${cell.look}`;
+  if (selected) names += ' dg-cell--selected';
+  if (active) names += ' dg-cell--active';
+  return names;
+}
 
 /**
  * The columns a row draws, in order: the frozen ones, the scrolling ones in view, and any cell
@@ -255,16 +282,13 @@ function columnClasses<R extends GridRow>(layout: ColumnLayout, columns: readonl
 function GridRowViewInner<R extends GridRow>(props: GridRowViewProps<R>) {
   const { row, index, columns, layout, rowHeight, gridId, editor, message } = props;
   const drawn = drawnCells(props);
-  const classes = ['dg-row'];
-  if (row.emphasis) classes.push(`dg-row--${row.emphasis}`);
-  if (message) classes.push('dg-row--message');
   return (
     <div
       role="row"
       aria-rowindex={props.ariaRowIndex}
       aria-expanded={row.collapsible ? !row.collapsed : undefined}
       data-row={index}
-      className={classes.join(' ')}
+      className={rowClassName(row, message !== null)}
       style={{ position: 'absolute', top: index * rowHeight, left: 0, height: rowHeight, width: layout.totalWidth }}
     >
       {/* One keyed list, with no hole where a grid has no frozen columns; drawnCells lists
@@ -283,13 +307,8 @@ function GridRowViewInner<R extends GridRow>(props: GridRowViewProps<R>) {
     const selected = props.selLeft >= 0 && col >= props.selLeft && col <= props.selRight;
     const messageId = cellMessage ? `${cellId(gridId, index, col)}-message` : undefined;
     const isTree = col === props.treeColumn;
-    // A one-line cell holds its text itself: one element fewer per cell is a good part of
-    // what a fast scroll lays out. The tree column, wrapped texts and a cell showing a
-    // message (which a clipping cell would hide) keep the text in its own span.
-    const oneLine = !isTree && !column.wrap && !cellMessage;
-    let className = `${columnClasses(layout, columns, col)}${oneLine ? ' dg-cell--line' : ''}${cell.look}`;
-    if (selected) className += ' dg-cell--selected';
-    if (active) className += ' dg-cell--active';
+    const oneLine = isOneLine(column, isTree, cellMessage !== null);
+    const className = cellClassName(layout, columns, col, cell, oneLine, selected, active);
     return (
       <div
         key={column.key}
@@ -305,7 +324,7 @@ function GridRowViewInner<R extends GridRow>(props: GridRowViewProps<R>) {
         title={cell.title}
         className={className}
         // A row without a chevron is indented by the chevron's width instead: no spacer element.
-        style={cellStyle(layout, columns, rowHeight, col, isTree ? 4 + (row.depth ?? 0) * INDENT + (row.collapsible ? 0 : CHEVRON) : undefined)}
+        style={cellStyle(layout, columns, rowHeight, col, isTree ? treeIndent(row) : undefined)}
       >
         {/* What a cell may lack comes after what it always has: a missing child before a
             present one sends React through a keyed map of the cell's children at every update. */}
@@ -321,7 +340,7 @@ function GridRowViewInner<R extends GridRow>(props: GridRowViewProps<R>) {
             onClick={() => props.onToggleRow?.(row.key)}
             style={TOGGLE_STYLE}
           >
-            {row.collapsed ? '▸' : '▾'}
+            {chevronOf(row)}
           </button>
         )}
         {editor && editor.col === col && <CellEditor binding={editor} />}

@@ -154,14 +154,23 @@ async function scrolling(page: Page, step: number): Promise<void> {
       longTasks.length = 0;
       const frames: number[] = [];
       let blank = 0;
+      let painted = 0;
+      const canvas = grid.querySelector<HTMLCanvasElement>('.dg-glide');
+      // The rows the glide canvas shows while the view glides (DataGrid's glideCanvas), or null.
+      const paintedRows = () => {
+        const [first, last] = (canvas?.dataset.rows ?? '').split('-').map(Number);
+        return canvas?.style.visibility === 'visible' && Number.isInteger(first) ? { first, last } : null;
+      };
       await new Promise<void>((resolve) => {
         let last = 0;
         const tick = (now: number) => {
           if (last) {
             frames.push(now - last);
-            // The row at the top of the view this frame draws: is it in the DOM?
+            // The row at the top of the view this frame draws: is it in the DOM, or in the picture?
             const top = Math.floor(grid.scrollTop / rowHeight);
-            if (!grid.querySelector(`[data-row="${top}"]`)) blank += 1;
+            const picture = paintedRows();
+            if (picture) painted += 1;
+            if (picture ? top < picture.first || top > picture.last : !grid.querySelector(`[data-row="${top}"]`)) blank += 1;
           }
           last = now;
           if (grid.scrollTop + grid.clientHeight >= grid.scrollHeight - 1) return resolve();
@@ -174,19 +183,20 @@ async function scrolling(page: Page, step: number): Promise<void> {
         };
         requestAnimationFrame(tick);
       });
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Once the view rests, the rows in it are elements again (a glide ends 200 ms after its last move).
+      await new Promise((resolve) => setTimeout(resolve, 400));
       observer.takeRecords().forEach((entry) => longTasks.push(entry.duration));
       observer.disconnect();
       const rows = Number(grid.getAttribute('aria-rowcount')) - grid.querySelectorAll('.dg-head [role="row"]').length;
-      const lastRowShown = !!grid.querySelector(`[data-row="${rows - 1}"]`);
-      return { frames, idle, longTasks, blank, rows, lastRowShown, pixels: grid.scrollHeight - header };
+      const lastRowShown = !!grid.querySelector(`[data-row="${rows - 1}"]`) && !paintedRows();
+      return { frames, idle, longTasks, blank, painted, rows, lastRowShown, pixels: grid.scrollHeight - header };
     },
     { label: GRID, step },
   );
   const { frames, longTasks } = result;
   console.log(
     `  scrolling through all ${result.rows.toLocaleString('en')} rows (${(result.pixels / 1000).toFixed(0)} 000 px, ${step} px a frame): ${frames.length} frames, ` +
-      `${result.blank} showed the top row not yet drawn; last row reached: ${result.lastRowShown ? 'yes' : 'NO'}`,
+      `${result.painted} painted on the glide canvas, ${result.blank} showed the top row not yet drawn; last row in the DOM once the view rested: ${result.lastRowShown ? 'yes' : 'NO'}`,
   );
   const at = `scrolling at ${step} px a frame`;
   // A frame lasts a whole number of the display's intervals, give or take the timer's jitter:
@@ -204,8 +214,8 @@ async function scrolling(page: Page, step: number): Promise<void> {
 
 /**
  * Where a frame of the fast scroll goes, without the noise of frame timing: the view jumps a
- * screen at a time and each jump's scroll handler (React drawing the rows) and the style and
- * layout it leaves to do are timed apart. Paint and raster are left out.
+ * screen at a time and each jump's scroll handler (painting the rows on the glide canvas) and
+ * the style and layout it leaves to do are timed apart. Raster and compositing are left out.
  */
 async function jumpCost(page: Page): Promise<void> {
   const { render, layout } = await page.evaluate(async (label) => {
@@ -226,10 +236,12 @@ async function jumpCost(page: Page): Promise<void> {
       // Let the page breathe now and then, as frames would.
       if (i % 10 === 9) await new Promise((resolve) => setTimeout(resolve, 0));
     }
+    // Let the glide end, so what comes next starts from rows at rest.
+    await new Promise((resolve) => setTimeout(resolve, 400));
     return { render, layout };
   }, GRID);
   const line = (values: number[]) => `p50 ${percentile(values, 50).toFixed(2)} ms, p90 ${percentile(values, 90).toFixed(2)} ms`;
-  console.log(`  one screen-long jump (300 of them), the rows drawn by React: ${line(render)}; style and layout: ${line(layout)}`);
+  console.log(`  one screen-long jump (300 of them), the rows painted on the glide canvas: ${line(render)}; style and layout: ${line(layout)}`);
 }
 
 interface Leaf {
@@ -248,6 +260,9 @@ async function leafNear(page: Page, fraction: number): Promise<Leaf | null> {
     },
     { label: GRID, at: fraction },
   );
+  // A jump that far glides (from the next frame's scroll event): the rows are elements again once the view rests.
+  await afterFrames(page);
+  await page.waitForFunction(() => !document.querySelector('.dg-glide[data-rows]'));
   await afterFrames(page);
   return page.evaluate((label) => {
     const grid = document.querySelector<HTMLElement>(`[role="grid"][aria-label="${label}"]`)!;

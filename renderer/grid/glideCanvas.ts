@@ -1,0 +1,444 @@
+// The body rows in view, painted on a canvas. While the view glides (the scrollbar dragged, a
+// wheel spun: more rows a frame than anyone reads) the grid shows this picture over its body
+// instead of laying out new rows: on a 2-core laptop a frame of DOM rows took 20–30 ms of the
+// main thread and a full collection of the garbage it left, a painted frame takes 2–3 ms. Once
+// the view rests the rows are elements again, for the keyboard, the mouse and assistive
+// technology.
+//
+// How a cell looks is read from the grid's own style sheet, through a hidden probe cell with the
+// classes the DOM row would give it: the picture follows DataGrid.css and the screens' tones
+// (achievement colours) without a copy of them here.
+
+import { CHEVRON, cellClassName, chevronOf, isOneLine, rowClassName, treeIndent, type CellView, type ColumnLayout } from './GridRowView';
+import type { CellPos, Range } from './selection';
+import type { GridColumn, GridRow } from './types';
+import { columnWindow } from './virtualWindow';
+
+/** What the picture shows: the rows, how their cells read, and where the view is. */
+export interface GlideView<R extends GridRow> {
+  rows: readonly R[];
+  columns: readonly GridColumn<R>[];
+  layout: ColumnLayout;
+  rowHeight: number;
+  treeColumn: number;
+  /** What each cell of a row shows, by column, as the DOM row would show it. */
+  cellsOf(row: R): readonly CellView[];
+  selection: Range;
+  active: CellPos;
+  scrollTop: number;
+  scrollLeft: number;
+  /** The part of the view below the header, in CSS pixels. */
+  width: number;
+  height: number;
+}
+
+/** The rows a paint showed, first and last, by index. */
+export interface PaintedRows {
+  first: number;
+  last: number;
+}
+
+/** A font's ascent and descent, whole pixels as the browser lays lines out with them, and its line height. */
+interface LineMetrics {
+  ascent: number;
+  descent: number;
+  lineHeight: number;
+}
+
+interface TextLook extends LineMetrics {
+  font: string;
+  color: string;
+}
+
+/** A box shadow without blur: how the grid marks the active, flagged and last frozen cells. */
+interface Shadow {
+  color: string;
+  x: number;
+  y: number;
+  spread: number;
+  inset: boolean;
+}
+
+interface CellLook {
+  background: string | null;
+  borderRight: { color: string; width: number };
+  borderBottom: { color: string; width: number };
+  paddingLeft: number;
+  paddingRight: number;
+  text: TextLook;
+  shadows: Shadow[];
+  /** The triangle in the top right corner of a flagged cell (its ::after). */
+  corner: { color: string; width: number; height: number } | null;
+}
+
+interface ToggleLook extends LineMetrics {
+  font: string;
+  color: string;
+  /** The gap between the chevron and the text. */
+  gap: number;
+}
+
+const ELLIPSIS = '…';
+/** Wrapped texts show at most two lines (-webkit-line-clamp in DataGrid.css). */
+const WRAP_LINES = 2;
+// Where the text may break: after spaces and after hyphens, as the browser breaks these texts
+// (a no-break space is no place to break).
+const BREAKS = /[^ -]*(?:-+| +|$)/g;
+/** Words measured, by font: a program's names share a few thousand words; more are let go. */
+const WORDS_LIMIT = 20_000;
+
+const px = (value: string) => Number.parseFloat(value) || 0;
+/** A length as the browser's layout holds it: in 64ths of a pixel. */
+const layoutUnits = (pixels: number) => Math.floor(pixels * 64) / 64;
+const isTransparent = (color: string) => color === 'transparent' || /^rgba\(.*,\s*0\)$/.test(color);
+
+function shadowsOf(boxShadow: string): Shadow[] {
+  if (!boxShadow || boxShadow === 'none') return [];
+  // Colours hold commas of their own: split only on the commas between shadows.
+  return boxShadow.split(/,(?![^(]*\))/).map((part) => {
+    const color = part.match(/rgba?\([^)]*\)|#[0-9a-f]+|[a-z]+(?=\s)/i)?.[0] ?? 'black';
+    const [x = 0, y = 0, , spread = 0] = (part.replace(color, '').match(/-?[\d.]+px/g) ?? []).map(px);
+    return { color, x, y, spread, inset: /\binset\b/.test(part) };
+  });
+}
+
+const EMPHASES = [undefined, 'group', 'total', 'detail'] as const;
+
+/** What besides its own classes sets a cell's look: its row's emphasis, whether it is selected, whether active. */
+const lookSlot = (row: GridRow, selected: boolean, active: boolean) => EMPHASES.indexOf(row.emphasis) * 4 + (selected ? 2 : 0) + (active ? 1 : 0);
+
+export class GlideCanvas {
+  private readonly context: CanvasRenderingContext2D;
+  /**
+   * Looks by column, then by the row's emphasis and the cell's selection (lookSlot), then by the
+   * cell's own classes: found without building a class name for every cell of every frame.
+   */
+  private looks: Map<string, CellLook>[][] = [];
+  /** The columns the looks were read for: other columns (another year chosen) are read anew. */
+  private looksLayout: ColumnLayout | null = null;
+  private readonly metrics = new Map<string, { ascent: number; descent: number }>();
+  /** Texts fitted in the last paint and in this one, by font, room, lines and text. */
+  private measuredBefore = new Map<string, string[]>();
+  private measured = new Map<string, string[]>();
+  private readonly wordWidths = new Map<string, Map<string, number>>();
+  private toggle: ToggleLook | null = null;
+  private background = 'white';
+  private font = '';
+  private fill = '';
+
+  private constructor(
+    private readonly canvas: HTMLCanvasElement,
+    context: CanvasRenderingContext2D,
+    /** An empty element inside the grid's body, where probe cells are styled by its rules. */
+    private readonly probeHost: HTMLElement,
+  ) {
+    this.context = context;
+  }
+
+  /** Null where the page cannot paint on a canvas. */
+  static create(canvas: HTMLCanvasElement, probeHost: HTMLElement): GlideCanvas | null {
+    const context = canvas.getContext('2d', { alpha: false });
+    return context ? new GlideCanvas(canvas, context, probeHost) : null;
+  }
+
+  paint<R extends GridRow>(view: GlideView<R>): PaintedRows {
+    const { rows, layout, rowHeight } = view;
+    if (this.looksLayout !== layout) {
+      this.looks = [];
+      this.looksLayout = layout;
+      // The picture starts as a plain cell's background: a cell of that background paints none.
+      this.background = this.lookOf('dg-row', 'dg-cell').background ?? 'white';
+    }
+    this.resize(view.width, view.height);
+    const ctx = this.context;
+    this.font = '';
+    this.fill = '';
+    this.setFill(this.background);
+    ctx.fillRect(0, 0, view.width, view.height);
+    this.measuredBefore = this.measured;
+    this.measured = new Map();
+    const first = Math.floor(view.scrollTop / rowHeight);
+    const last = Math.min(rows.length - 1, Math.floor((view.scrollTop + view.height - 1) / rowHeight));
+    const scrolling = columnWindow(layout, view.scrollLeft, view.width, 0);
+
+    // The scrolling columns first, clipped to the right of the frozen ones, which are painted over them.
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(layout.frozenWidth, 0, view.width - layout.frozenWidth, view.height);
+    ctx.clip();
+    for (let index = first; index <= last; index++) {
+      const cells = view.cellsOf(rows[index]);
+      for (let col = scrolling.start; col < scrolling.end; col++) this.paintCell(view, index, cells[col], col, layout.left[col] - view.scrollLeft);
+    }
+    ctx.restore();
+    // The restore put back the font and colour of before the clip: set them anew when next asked.
+    this.font = '';
+    this.fill = '';
+    for (let index = first; index <= last; index++) {
+      const cells = view.cellsOf(rows[index]);
+      for (let col = 0; col < layout.frozenCount; col++) this.paintCell(view, index, cells[col], col, layout.left[col]);
+    }
+    return { first, last };
+  }
+
+  /** Gives the bitmap back while the view rests: the hidden canvas then takes no memory and no room. */
+  clear(): void {
+    this.canvas.width = 0;
+    this.canvas.height = 0;
+    this.canvas.style.width = '0px';
+    this.canvas.style.height = '0px';
+  }
+
+  private resize(width: number, height: number): void {
+    const ratio = window.devicePixelRatio || 1;
+    const pixelsWide = Math.round(width * ratio);
+    const pixelsHigh = Math.round(height * ratio);
+    if (this.canvas.width !== pixelsWide || this.canvas.height !== pixelsHigh) {
+      this.canvas.width = pixelsWide;
+      this.canvas.height = pixelsHigh;
+      this.canvas.style.width = `${width}px`;
+      this.canvas.style.height = `${height}px`;
+    }
+    this.context.setTransform(ratio, 0, 0, ratio, 0, 0);
+  }
+
+  private paintCell<R extends GridRow>(view: GlideView<R>, index: number, cell: CellView, col: number, x: number): void {
+    const { rows, columns, layout, rowHeight, selection } = view;
+    const ctx = this.context;
+    const row = rows[index];
+    const column = columns[col];
+    const isTree = col === view.treeColumn;
+    const oneLine = isOneLine(column, isTree, false);
+    const selected = index >= selection.top && index <= selection.bottom && col >= selection.left && col <= selection.right;
+    const active = index === view.active.row && col === view.active.col;
+    const slot = lookSlot(row, selected, active);
+    const byLook = ((this.looks[col] ??= [])[slot] ??= new Map());
+    let look = byLook.get(cell.look);
+    if (!look) byLook.set(cell.look, (look = this.lookOf(rowClassName(row, false), cellClassName(layout, columns, col, cell, oneLine, selected, active))));
+    const y = index * rowHeight - view.scrollTop;
+    const width = column.width;
+    const innerWidth = width - look.borderRight.width;
+    const innerHeight = rowHeight - look.borderBottom.width;
+
+    for (const shadow of look.shadows) if (!shadow.inset) this.outerShadow(shadow, x, y, width, rowHeight);
+    if (look.background && look.background !== this.background) {
+      this.setFill(look.background);
+      ctx.fillRect(x, y, width, rowHeight);
+    }
+    this.setFill(look.borderRight.color);
+    ctx.fillRect(x + innerWidth, y, look.borderRight.width, rowHeight);
+    this.setFill(look.borderBottom.color);
+    ctx.fillRect(x, y + innerHeight, width, look.borderBottom.width);
+    for (const shadow of look.shadows) if (shadow.inset) this.insetShadow(shadow, x, y, innerWidth, innerHeight);
+
+    let left = x + (isTree ? treeIndent(row) : look.paddingLeft);
+    const right = x + innerWidth - look.paddingRight;
+    if (isTree && row.collapsible) {
+      const toggle = this.toggleLook();
+      this.setFont(toggle.font);
+      this.setFill(toggle.color);
+      ctx.textAlign = 'center';
+      ctx.fillText(chevronOf(row), left + CHEVRON / 2, this.baselines(y, innerHeight, 1, toggle)[0]);
+      left += CHEVRON + toggle.gap;
+    }
+    if (cell.text) this.paintText(cell.text, column.align ?? 'left', look.text, left, right, y, innerHeight, column.wrap ? WRAP_LINES : oneLine && !cell.look.includes('dg-cell--clip') ? 0 : 1);
+
+    if (look.corner) {
+      this.setFill(look.corner.color);
+      ctx.beginPath();
+      ctx.moveTo(x + innerWidth - look.corner.width, y);
+      ctx.lineTo(x + innerWidth, y);
+      ctx.lineTo(x + innerWidth, y + look.corner.height);
+      ctx.fill();
+    }
+  }
+
+  /**
+   * A cell's text between `left` and `right`: `lines` 0 as it is (it surely fits), 1 cut with an
+   * ellipsis when it does not fit, 2 or more broken into lines, the last cut.
+   */
+  private paintText(text: string, align: 'left' | 'right' | 'center', look: TextLook, left: number, right: number, y: number, height: number, lines: number): void {
+    const ctx = this.context;
+    this.setFont(look.font);
+    this.setFill(look.color);
+    const room = right - left;
+    const shown = lines === 0 ? [text] : this.fitted(text, look.font, room, lines);
+    ctx.textAlign = align;
+    const at = align === 'right' ? right : align === 'center' ? (left + right) / 2 : left;
+    const baselines = this.baselines(y, height, shown.length, look);
+    shown.forEach((line, i) => ctx.fillText(line, at, baselines[i]));
+  }
+
+  /**
+   * Where the browser puts the baselines of `count` lines centred in a box: each line half its
+   * leading, rounded down, above the font's ascent, and the text on whole pixels. Worked out as
+   * Blink does, or a line would sit a pixel off the DOM's.
+   */
+  private baselines(top: number, boxHeight: number, count: number, metrics: LineMetrics): number[] {
+    const { lineHeight, ascent, descent } = metrics;
+    const first = top + layoutUnits((boxHeight - count * lineHeight) / 2);
+    const overLine = ascent + Math.floor((lineHeight - ascent - descent) / 2);
+    return Array.from({ length: count }, (_, i) => Math.round(first + i * lineHeight + overLine));
+  }
+
+  private fitted(text: string, font: string, room: number, lines: number): string[] {
+    const key = `${font}\n${room}\n${lines}\n${text}`;
+    let shown = this.measured.get(key) ?? this.measuredBefore.get(key);
+    if (!shown) shown = lines === 1 ? [this.cut(text, room, false)] : this.broken(text, font, room, lines);
+    this.measured.set(key, shown);
+    return shown;
+  }
+
+  /** The text, or as much of it as fits with an ellipsis after it; `more` says text was left out already. */
+  private cut(text: string, room: number, more: boolean): string {
+    const width = (s: string) => this.context.measureText(s).width;
+    if (!more && width(text) <= room) return text;
+    // A line cut after its last whole word mostly has room for the ellipsis too.
+    if (more && width(text + ELLIPSIS) <= room) return text + ELLIPSIS;
+    let low = 0;
+    let high = text.length;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (width(text.slice(0, mid).trimEnd() + ELLIPSIS) <= room) low = mid;
+      else high = mid - 1;
+    }
+    return text.slice(0, low).trimEnd() + ELLIPSIS;
+  }
+
+  /**
+   * The text broken into at most `lines` lines at spaces and hyphens; the last one cut if more is
+   * left. A line's width is the sum of its words' widths, as the browser shapes text word by word.
+   */
+  private broken(text: string, font: string, room: number, lines: number): string[] {
+    let words = this.wordWidths.get(font);
+    if (!words || words.size > WORDS_LIMIT) this.wordWidths.set(font, (words = new Map()));
+    const widthOf = (word: string) => {
+      let width = words.get(word);
+      if (width === undefined) words.set(word, (width = this.context.measureText(word).width));
+      return width;
+    };
+    const space = widthOf(' ');
+    const pieces = text.match(BREAKS)?.filter(Boolean) ?? [text];
+    const shown: string[] = [];
+    let line = '';
+    let lineWidth = 0;
+    for (let i = 0; i < pieces.length; i++) {
+      const word = pieces[i].trimEnd();
+      const wordWidth = widthOf(word);
+      const pieceWidth = wordWidth + (pieces[i].length - word.length) * space;
+      if (line === '' || lineWidth + wordWidth <= room) {
+        line += pieces[i];
+        lineWidth += pieceWidth;
+        continue;
+      }
+      if (shown.length === lines - 1) return [...shown, this.cut(line.trimEnd(), room, true)];
+      shown.push(line.trimEnd());
+      line = pieces[i];
+      lineWidth = pieceWidth;
+    }
+    shown.push(shown.length === lines - 1 ? this.cut(line.trimEnd(), room, false) : line.trimEnd());
+    return shown;
+  }
+
+  private outerShadow(shadow: Shadow, x: number, y: number, width: number, height: number): void {
+    const left = x + shadow.x - shadow.spread;
+    const top = y + shadow.y - shadow.spread;
+    const right = x + width + shadow.x + shadow.spread;
+    const bottom = y + height + shadow.y + shadow.spread;
+    // Only what shows outside the box.
+    this.setFill(shadow.color);
+    this.bands(left, top, right, bottom, x, y, x + width, y + height);
+  }
+
+  private insetShadow(shadow: Shadow, x: number, y: number, width: number, height: number): void {
+    // Inside the box, all but the box moved by the shadow's offset and shrunk by its spread.
+    const left = Math.max(x, x + shadow.x + shadow.spread);
+    const top = Math.max(y, y + shadow.y + shadow.spread);
+    const right = Math.min(x + width, x + width + shadow.x - shadow.spread);
+    const bottom = Math.min(y + height, y + height + shadow.y - shadow.spread);
+    this.setFill(shadow.color);
+    this.bands(x, y, x + width, y + height, left, top, right, bottom);
+  }
+
+  /** Fills the outer rectangle less the inner one, as up to four bands. */
+  private bands(left: number, top: number, right: number, bottom: number, innerLeft: number, innerTop: number, innerRight: number, innerBottom: number): void {
+    const ctx = this.context;
+    const holeTop = Math.min(Math.max(innerTop, top), bottom);
+    const holeBottom = Math.max(Math.min(innerBottom, bottom), holeTop);
+    if (holeTop > top) ctx.fillRect(left, top, right - left, holeTop - top);
+    if (bottom > holeBottom) ctx.fillRect(left, holeBottom, right - left, bottom - holeBottom);
+    if (innerLeft > left) ctx.fillRect(left, holeTop, Math.min(innerLeft, right) - left, holeBottom - holeTop);
+    if (right > innerRight) ctx.fillRect(Math.max(innerRight, left), holeTop, right - Math.max(innerRight, left), holeBottom - holeTop);
+  }
+
+  private setFont(font: string): void {
+    if (this.font === font) return;
+    this.font = font;
+    this.context.font = font;
+  }
+
+  private setFill(color: string): void {
+    if (this.fill === color) return;
+    this.fill = color;
+    this.context.fillStyle = color;
+  }
+
+  private metricsOf(style: CSSStyleDeclaration): LineMetrics & { font: string } {
+    const font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    let metrics = this.metrics.get(font);
+    if (!metrics) {
+      this.setFont(font);
+      const measured = this.context.measureText('Ag');
+      metrics = { ascent: Math.round(measured.fontBoundingBoxAscent), descent: Math.round(measured.fontBoundingBoxDescent) };
+      this.metrics.set(font, metrics);
+    }
+    return { font, ...metrics, lineHeight: layoutUnits(px(style.lineHeight) || (metrics.ascent + metrics.descent)) };
+  }
+
+  /** The look of a cell with these classes in a row with these, read from a probe cell. */
+  private lookOf(rowClasses: string, cellClasses: string): CellLook {
+    const { cell, text } = this.probe(rowClasses, cellClasses);
+    const box = getComputedStyle(cell);
+    const letters = getComputedStyle(text);
+    const after = getComputedStyle(cell, '::after');
+    const cornerColor = after.borderRightColor;
+    const look: CellLook = {
+      background: isTransparent(box.backgroundColor) ? null : box.backgroundColor,
+      borderRight: { color: box.borderRightColor, width: px(box.borderRightWidth) },
+      borderBottom: { color: box.borderBottomColor, width: px(box.borderBottomWidth) },
+      paddingLeft: px(box.paddingLeft),
+      paddingRight: px(box.paddingRight),
+      text: { color: letters.color, ...this.metricsOf(letters) },
+      shadows: shadowsOf(box.boxShadow),
+      corner:
+        after.content !== 'none' && after.content !== 'normal' && !isTransparent(cornerColor) && px(after.borderRightWidth) > 0
+          ? { color: cornerColor, width: px(after.borderRightWidth), height: px(after.borderBottomWidth) }
+          : null,
+    };
+    this.probeHost.replaceChildren();
+    return look;
+  }
+
+  private toggleLook(): ToggleLook {
+    if (!this.toggle) {
+      const { cell } = this.probe('dg-row', 'dg-cell');
+      const button = cell.appendChild(document.createElement('button'));
+      button.className = 'dg-toggle';
+      const style = getComputedStyle(button);
+      this.toggle = { color: style.color, gap: px(style.marginRight), ...this.metricsOf(style) };
+      this.probeHost.replaceChildren();
+    }
+    return this.toggle;
+  }
+
+  private probe(rowClasses: string, cellClasses: string): { cell: HTMLElement; text: HTMLElement } {
+    const row = document.createElement('div');
+    row.className = rowClasses;
+    const cell = row.appendChild(document.createElement('div'));
+    cell.className = cellClasses;
+    const text = cell.appendChild(document.createElement('span'));
+    text.className = 'dg-text';
+    this.probeHost.replaceChildren(row);
+    return { cell, text };
+  }
+}
