@@ -99,6 +99,8 @@ const FALLBACK_HEIGHT = 480;
 const SETTLE_MS = 200;
 /** A scroll of this many rows or more in one frame glides: the view is painted, not laid out (glideCanvas). */
 const GLIDE_ROWS = 2;
+/** How long after the grid shows its rows it gets ready to glide, out of the way of their first frames. */
+const PREPARE_GLIDE_MS = 500;
 
 /** Scrolling columns drawn beyond the view at each side, while it rests or moves sideways. */
 const COLUMN_OVERSCAN = 1;
@@ -229,17 +231,17 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   const painter = useRef<GlideCanvas | null | undefined>(undefined);
   const gliding = useRef(false);
 
-  /** Paints the view on the glide canvas; false when it cannot be painted, and the rows must follow the scroll. */
-  const paintGlide = useCallback(() => {
+  /** Paints the view on the glide canvas; null when it cannot be painted, and the rows must follow the scroll. */
+  const paintView = useCallback(() => {
     const element = root.current;
     const canvas = glideCanvas.current;
     // Unmeasured (jsdom lays nothing out) means nothing to paint on.
-    if (!element || !canvas || !probeHost.current || element.clientWidth <= 0 || element.clientHeight <= headerHeight) return false;
+    if (!element || !canvas || !probeHost.current || element.clientWidth <= 0 || element.clientHeight <= headerHeight) return null;
     if (painter.current === undefined) painter.current = GlideCanvas.create(canvas, probeHost.current);
-    if (!painter.current) return false;
+    if (!painter.current) return null;
     const current = latest.current;
     cellViews.nextFrame();
-    const painted = painter.current.paint({
+    return painter.current.paint({
       rows: current.rows,
       columns: current.columns,
       layout,
@@ -253,10 +255,28 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
       width: element.clientWidth,
       height: element.clientHeight - headerHeight,
     });
-    // Which rows the picture shows, for whoever checks that it shows the rows in view.
-    canvas.dataset.rows = `${painted.first}-${painted.last}`;
-    return true;
   }, [latest, cellViews, layout, rowHeight, treeColumn, headerHeight, pendingRef, selectionRef]);
+
+  /** Paints the view for a glide; false when it cannot be painted. */
+  const paintGlide = useCallback(() => {
+    const painted = paintView();
+    // Which rows the picture shows, for whoever checks that it shows the rows in view.
+    if (painted) glideCanvas.current!.dataset.rows = `${painted.first}-${painted.last}`;
+    return painted !== null;
+  }, [paintView]);
+
+  // Ready to glide before the first glide: the canvas, the looks of the cells in view and their
+  // fonts are read while the officer looks at the screen, not in the first frame of a scroll
+  // (33 ms of it on a 2-core VM). Painted unseen, on the hidden canvas, and let go at once.
+  const scrollable = rows.length * rowHeight > bodyViewport;
+  useEffect(() => {
+    if (!scrollable) return;
+    const handle = window.setTimeout(() => {
+      if (gliding.current || !paintView()) return;
+      painter.current?.clear();
+    }, PREPARE_GLIDE_MS);
+    return () => window.clearTimeout(handle);
+  }, [scrollable, layout, paintView]);
 
   /** The view rests or is used: the rows in view are elements again, in the frame that hides the picture. */
   const endGlide = useCallback(() => {
