@@ -21,6 +21,9 @@ beforeAll(async () => {
   app = await openBrowserApp({ viewport: { width: 1440, height: 900 } });
   page = app.page;
   const detail = largeProgramDetail(SHAPE);
+  // First quarters that fall short of their year's plan in the second year: every activity's
+  // amount for that year is marked as an error (an inset bar and a corner triangle to paint).
+  detail.quarterly = detail.financing.filter((row) => row.year === SHAPE.firstYear + 1).map((row) => ({ ...row, quarter: 1 as const, kopecks: row.kopecks - 100 }));
   const program = await app.api('transfer/import-json', { document: { format: 'munplan.program', version: 1, exportedAt: new Date().toISOString(), app: 'Munplan test', detail } });
   await page.goto(app.url);
   await page.getByRole('button', { name: `Открыть «${program.title}»`, exact: true }).click();
@@ -108,7 +111,7 @@ describe('the structure grid while its view glides', () => {
     const rowHeight = await grid.locator('[role="row"][data-row]').first().evaluate((row) => (row as HTMLElement).offsetHeight);
     const top = 120 * rowHeight + 7;
     // Resting there first: a block selected, the view moved sideways, so the picture has
-    // selection, an active cell and frozen columns over scrolled ones to match.
+    // selection, an active cell, marked cells and frozen columns over scrolled ones to match.
     await page.evaluate(
       ({ label, top }) => {
         const element = document.querySelector<HTMLElement>(`[role="grid"][aria-label="${label}"]`)!;
@@ -133,6 +136,7 @@ describe('the structure grid while its view glides', () => {
     await atRest();
     expect(await picture()).toBeNull();
     expect(await grid.locator(`[role="row"][data-row="${Math.floor(top / rowHeight)}"]`).count()).toBe(1);
+    expect(await grid.locator('[role="row"][data-row] .dg-cell--error').count()).toBeGreaterThan(5);
     const drawn = await page.screenshot({ clip });
 
     const { differing, total } = await differingPixels(painted, drawn);
