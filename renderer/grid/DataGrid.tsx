@@ -95,7 +95,7 @@ interface MessageState extends CellRef {
 
 const READONLY_MESSAGE = 'Эта ячейка не редактируется';
 const FALLBACK_HEIGHT = 480;
-/** How long the view rests after a scroll before its rows are put back in reading order. */
+/** How long the view rests after a scroll before its rows are put back in reading order, or a glide ends. */
 const SETTLE_MS = 200;
 /** A scroll of this many rows or more in one frame glides: the view is painted, not laid out (glideCanvas). */
 const GLIDE_ROWS = 2;
