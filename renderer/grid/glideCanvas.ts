@@ -9,10 +9,11 @@
 // classes the DOM row would give it: the picture follows DataGrid.css and the screens' tones
 // (achievement colours) without a copy of them here.
 
+import { FrameMemo } from './frameMemo';
 import { CHEVRON, cellClassName, chevronOf, isOneLine, rowClassName, treeIndent, type CellView, type ColumnLayout } from './GridRowView';
 import type { CellPos, Range } from './selection';
 import type { GridColumn, GridRow } from './types';
-import { columnWindow } from './virtualWindow';
+import { columnWindow, rowWindow } from './virtualWindow';
 
 /** What the picture shows: the rows, how their cells read, and where the view is. */
 export interface GlideView<R extends GridRow> {
@@ -48,6 +49,11 @@ interface LineMetrics {
 interface TextLook extends LineMetrics {
   font: string;
   color: string;
+  /**
+   * How the cell's style sheet fits its text: 0 shown as it is (it surely fits), 1 cut with an
+   * ellipsis, 2 or more broken into that many lines at most (-webkit-line-clamp), the last cut.
+   */
+  lines: number;
 }
 
 /** A box shadow without blur: how the grid marks the active, flagged and last frozen cells. */
@@ -79,8 +85,6 @@ interface ToggleLook extends LineMetrics {
 }
 
 const ELLIPSIS = '…';
-/** Wrapped texts show at most two lines (-webkit-line-clamp in DataGrid.css). */
-const WRAP_LINES = 2;
 // Where the text may break: after spaces and after hyphens, as the browser breaks these texts
 // (a no-break space is no place to break).
 const BREAKS = /[^ -]*(?:-+| +|$)/g;
@@ -118,8 +122,7 @@ export class GlideCanvas {
   private looksLayout: ColumnLayout | null = null;
   private readonly metrics = new Map<string, { ascent: number; descent: number }>();
   /** Texts fitted in the last paint and in this one, by font, room, lines and text. */
-  private measuredBefore = new Map<string, string[]>();
-  private measured = new Map<string, string[]>();
+  private readonly fittedTexts = new FrameMemo<string, string[]>();
   private readonly wordWidths = new Map<string, Map<string, number>>();
   private toggle: ToggleLook | null = null;
   private background = 'white';
@@ -147,7 +150,7 @@ export class GlideCanvas {
       this.looks = [];
       this.looksLayout = layout;
       // The picture starts as a plain cell's background: a cell of that background paints none.
-      this.background = this.lookOf('dg-row', 'dg-cell').background ?? 'white';
+      this.background = this.lookOf('dg-row', 'dg-cell', true).background ?? 'white';
     }
     this.resize(view.width, view.height);
     const ctx = this.context;
@@ -155,30 +158,28 @@ export class GlideCanvas {
     this.fill = '';
     this.setFill(this.background);
     ctx.fillRect(0, 0, view.width, view.height);
-    this.measuredBefore = this.measured;
-    this.measured = new Map();
-    const first = Math.floor(view.scrollTop / rowHeight);
-    const last = Math.min(rows.length - 1, Math.floor((view.scrollTop + view.height - 1) / rowHeight));
+    this.fittedTexts.nextFrame();
+    const inView = rowWindow(view.scrollTop, view.height, rowHeight, rows.length, 0);
     const scrolling = columnWindow(layout, view.scrollLeft, view.width, 0);
+    // Each row's cells, asked for once though painted in two passes.
+    const cells = rows.slice(inView.start, inView.end).map((row) => view.cellsOf(row));
 
     // The scrolling columns first, clipped to the right of the frozen ones, which are painted over them.
     ctx.save();
     ctx.beginPath();
     ctx.rect(layout.frozenWidth, 0, view.width - layout.frozenWidth, view.height);
     ctx.clip();
-    for (let index = first; index <= last; index++) {
-      const cells = view.cellsOf(rows[index]);
-      for (let col = scrolling.start; col < scrolling.end; col++) this.paintCell(view, index, cells[col], col, layout.left[col] - view.scrollLeft);
-    }
+    cells.forEach((rowCells, i) => {
+      for (let col = scrolling.start; col < scrolling.end; col++) this.paintCell(view, inView.start + i, rowCells[col], col, layout.left[col] - view.scrollLeft);
+    });
     ctx.restore();
     // The restore put back the font and colour of before the clip: set them anew when next asked.
     this.font = '';
     this.fill = '';
-    for (let index = first; index <= last; index++) {
-      const cells = view.cellsOf(rows[index]);
-      for (let col = 0; col < layout.frozenCount; col++) this.paintCell(view, index, cells[col], col, layout.left[col]);
-    }
-    return { first, last };
+    cells.forEach((rowCells, i) => {
+      for (let col = 0; col < layout.frozenCount; col++) this.paintCell(view, inView.start + i, rowCells[col], col, layout.left[col]);
+    });
+    return { first: inView.start, last: inView.end - 1 };
   }
 
   /** Gives the bitmap back while the view rests: the hidden canvas then takes no memory and no room. */
@@ -214,7 +215,7 @@ export class GlideCanvas {
     const slot = lookSlot(row, selected, active);
     const byLook = ((this.looks[col] ??= [])[slot] ??= new Map());
     let look = byLook.get(cell.look);
-    if (!look) byLook.set(cell.look, (look = this.lookOf(rowClassName(row, false), cellClassName(layout, columns, col, cell, oneLine, selected, active))));
+    if (!look) byLook.set(cell.look, (look = this.lookOf(rowClassName(row, false), cellClassName(layout, columns, col, cell, oneLine, selected, active), oneLine)));
     const y = index * rowHeight - view.scrollTop;
     const width = column.width;
     const innerWidth = width - look.borderRight.width;
@@ -241,7 +242,7 @@ export class GlideCanvas {
       ctx.fillText(chevronOf(row), left + CHEVRON / 2, this.baselines(y, innerHeight, 1, toggle)[0]);
       left += CHEVRON + toggle.gap;
     }
-    if (cell.text) this.paintText(cell.text, column.align ?? 'left', look.text, left, right, y, innerHeight, column.wrap ? WRAP_LINES : oneLine && !cell.look.includes('dg-cell--clip') ? 0 : 1);
+    if (cell.text) this.paintText(cell.text, column.align ?? 'left', look.text, left, right, y, innerHeight);
 
     if (look.corner) {
       this.setFill(look.corner.color);
@@ -253,16 +254,13 @@ export class GlideCanvas {
     }
   }
 
-  /**
-   * A cell's text between `left` and `right`: `lines` 0 as it is (it surely fits), 1 cut with an
-   * ellipsis when it does not fit, 2 or more broken into lines, the last cut.
-   */
-  private paintText(text: string, align: 'left' | 'right' | 'center', look: TextLook, left: number, right: number, y: number, height: number, lines: number): void {
+  /** A cell's text between `left` and `right`, fitted as its look says. */
+  private paintText(text: string, align: 'left' | 'right' | 'center', look: TextLook, left: number, right: number, y: number, height: number): void {
     const ctx = this.context;
     this.setFont(look.font);
     this.setFill(look.color);
     const room = right - left;
-    const shown = lines === 0 ? [text] : this.fitted(text, look.font, room, lines);
+    const shown = look.lines === 0 ? [text] : this.fitted(text, look.font, room, look.lines);
     ctx.textAlign = align;
     const at = align === 'right' ? right : align === 'center' ? (left + right) / 2 : left;
     const baselines = this.baselines(y, height, shown.length, look);
@@ -283,9 +281,8 @@ export class GlideCanvas {
 
   private fitted(text: string, font: string, room: number, lines: number): string[] {
     const key = `${font}\n${room}\n${lines}\n${text}`;
-    let shown = this.measured.get(key) ?? this.measuredBefore.get(key);
-    if (!shown) shown = lines === 1 ? [this.cut(text, room, false)] : this.broken(text, font, room, lines);
-    this.measured.set(key, shown);
+    const shown = this.fittedTexts.get(key) ?? (lines === 1 ? [this.cut(text, room, false)] : this.broken(text, font, room, lines));
+    this.fittedTexts.set(key, shown);
     return shown;
   }
 
@@ -395,9 +392,12 @@ export class GlideCanvas {
     return { font, ...metrics, lineHeight: layoutUnits(px(style.lineHeight) || (metrics.ascent + metrics.descent)) };
   }
 
-  /** The look of a cell with these classes in a row with these, read from a probe cell. */
-  private lookOf(rowClasses: string, cellClasses: string): CellLook {
-    const { cell, text } = this.probe(rowClasses, cellClasses);
+  /**
+   * The look of a cell with these classes in a row with these, read from a probe cell built as
+   * the DOM row builds it: a one-line cell holds its text, any other keeps it in a span.
+   */
+  private lookOf(rowClasses: string, cellClasses: string, oneLine: boolean): CellLook {
+    const { cell, text } = this.probe(rowClasses, cellClasses, oneLine);
     const box = getComputedStyle(cell);
     const letters = getComputedStyle(text);
     const after = getComputedStyle(cell, '::after');
@@ -408,7 +408,11 @@ export class GlideCanvas {
       borderBottom: { color: box.borderBottomColor, width: px(box.borderBottomWidth) },
       paddingLeft: px(box.paddingLeft),
       paddingRight: px(box.paddingRight),
-      text: { color: letters.color, ...this.metricsOf(letters) },
+      text: {
+        color: letters.color,
+        lines: Number.parseInt(letters.webkitLineClamp, 10) || (letters.textOverflow === 'ellipsis' ? 1 : 0),
+        ...this.metricsOf(letters),
+      },
       shadows: shadowsOf(box.boxShadow),
       corner:
         after.content !== 'none' && after.content !== 'normal' && !isTransparent(cornerColor) && px(after.borderRightWidth) > 0
@@ -421,7 +425,7 @@ export class GlideCanvas {
 
   private toggleLook(): ToggleLook {
     if (!this.toggle) {
-      const { cell } = this.probe('dg-row', 'dg-cell');
+      const { cell } = this.probe('dg-row', 'dg-cell', true);
       const button = cell.appendChild(document.createElement('button'));
       button.className = 'dg-toggle';
       const style = getComputedStyle(button);
@@ -431,13 +435,17 @@ export class GlideCanvas {
     return this.toggle;
   }
 
-  private probe(rowClasses: string, cellClasses: string): { cell: HTMLElement; text: HTMLElement } {
+  /** A probe cell and the element holding its text (the cell itself when `oneLine`). */
+  private probe(rowClasses: string, cellClasses: string, oneLine: boolean): { cell: HTMLElement; text: HTMLElement } {
     const row = document.createElement('div');
     row.className = rowClasses;
     const cell = row.appendChild(document.createElement('div'));
     cell.className = cellClasses;
-    const text = cell.appendChild(document.createElement('span'));
-    text.className = 'dg-text';
+    let text: HTMLElement = cell;
+    if (!oneLine) {
+      text = cell.appendChild(document.createElement('span'));
+      text.className = 'dg-text';
+    }
     this.probeHost.replaceChildren(row);
     return { cell, text };
   }
