@@ -328,7 +328,8 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
   useEffect(() => () => window.clearTimeout(settleTimer.current), []);
 
   const reveal = useCallback(
-    (pos: CellPos) => {
+    /** `fromCol`: the column the active cell moved from. */
+    (pos: CellPos, fromCol: number) => {
       const element = root.current;
       if (!element) return;
       // The measured height leaves out a horizontal scrollbar; jsdom measures nothing.
@@ -342,6 +343,10 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
         const visibleRight = element.scrollLeft + element.clientWidth;
         if (left < visibleLeft) element.scrollLeft = Math.max(0, left - layout.frozenWidth);
         else if (right > visibleRight) element.scrollLeft = right - element.clientWidth;
+      } else if (pos.col < layout.frozenCount && pos.col !== fromCol) {
+        // Into a frozen column (Home, Ctrl+Home, Shift+Tab): as in Excel, the scrolling columns
+        // show from the first again. A move within the column (Down) leaves the view sideways.
+        element.scrollLeft = 0;
       }
       // Setting scrollTop fires a scroll event later (and never in jsdom): move the window now,
       // and let that event find the view where it was put, so a move by keyboard never glides.
@@ -351,10 +356,14 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
     [rowHeight, headerHeight, bodyViewport, layout, columns, syncWindow],
   );
 
+  /** The active cell's column when it was last revealed or chosen by the mouse. */
+  const lastActiveCol = useRef(active.col);
   useLayoutEffect(() => {
+    const fromCol = lastActiveCol.current;
+    lastActiveCol.current = active.col;
     if (!revealActive.current) return;
     revealActive.current = false;
-    reveal(active);
+    reveal(active, fromCol);
   }, [active, reveal]);
 
   // A finding clicked elsewhere: go to its cell.

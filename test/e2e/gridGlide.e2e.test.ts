@@ -182,7 +182,7 @@ describe('the structure grid while its view glides', () => {
     expect(await active.textContent()).toBe(text);
   });
 
-  it('never glides for a move by keyboard, nor while a cell is being edited', async () => {
+  it('never glides for a move by keyboard, nor while a cell is being edited; Ctrl+Home shows the first column again', async () => {
     await page.evaluate((label) => (document.querySelector<HTMLElement>(`[role="grid"][aria-label="${label}"]`)!.scrollTop = 0), GRID);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
     await atRest();
@@ -197,14 +197,21 @@ describe('the structure grid while its view glides', () => {
     const glides = () => page.evaluate(() => (window as unknown as { glideSeen: { glides: number } }).glideSeen.glides);
     await grid.locator('[role="row"][data-row="2"] [role="gridcell"][aria-colindex="3"]').click();
     for (let i = 0; i < 4; i++) await page.keyboard.press('PageDown');
+    const view = () => page.evaluate((label) => {
+      const element = document.querySelector<HTMLElement>(`[role="grid"][aria-label="${label}"]`)!;
+      return { top: element.scrollTop, left: element.scrollLeft };
+    }, GRID);
     await page.keyboard.press('Control+End');
+    const atEnd = await view();
+    expect(atEnd.top).toBeGreaterThan(0);
+    expect(atEnd.left, 'the last column is scrolled into view').toBeGreaterThan(0);
+    // As in Excel, Ctrl+Home shows the grid from its first row and first column again.
     await page.keyboard.press('Control+Home');
+    expect(await view()).toEqual({ top: 0, left: 0 });
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
     expect(await glides()).toBe(0);
 
     // An amount being typed: its editor must stay in the DOM, in its row, whatever the view does.
-    // (Ctrl+End left the view at the right-hand columns; Ctrl+Home's frozen cell needs no scroll back.)
-    await page.evaluate((label) => (document.querySelector<HTMLElement>(`[role="grid"][aria-label="${label}"]`)!.scrollLeft = 0), GRID);
     const leaf = grid.locator('[role="row"][data-row]').filter({ hasText: ' · ' }).first().locator('[role="gridcell"][aria-colindex="3"]');
     await leaf.click();
     await page.keyboard.type('12');
