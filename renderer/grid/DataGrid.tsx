@@ -910,7 +910,18 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
       tabIndex={0}
       className={`dg${props.className ? ` ${props.className}` : ''}`}
       // One-line cells centre their text by line height: the row less the cell's bottom border.
-      style={{ height: props.height ?? '100%', overflow: 'auto', position: 'relative', '--dg-line-height': `${rowHeight - 1}px` } as CSSProperties}
+      // The scroll padding keeps what the browser scrolls into view (find in page, a focused
+      // element) out from under the sticky header and the frozen columns.
+      style={
+        {
+          height: props.height ?? '100%',
+          overflow: 'auto',
+          position: 'relative',
+          scrollPaddingTop: headerHeight,
+          scrollPaddingLeft: layout.frozenWidth,
+          '--dg-line-height': `${rowHeight - 1}px`,
+        } as CSSProperties
+      }
       onScroll={onScroll}
       onKeyDown={onKeyDown}
       onKeyDownCapture={onKeyDownCapture}

@@ -223,4 +223,31 @@ describe('the structure grid while its view glides', () => {
     expect(await editor.inputValue()).toBe('12');
     await page.keyboard.press('Escape');
   });
+
+  it('keeps a cell the browser scrolls into view out from under the header and the frozen columns', async () => {
+    // Find in page and a focused element are scrolled to by the browser, not by the grid.
+    await page.evaluate((label) => {
+      const element = document.querySelector<HTMLElement>(`[role="grid"][aria-label="${label}"]`)!;
+      element.scrollTop = 0;
+      element.scrollLeft = 0;
+    }, GRID);
+    await atRest();
+    const placed = await page.evaluate((label) => {
+      const element = document.querySelector<HTMLElement>(`[role="grid"][aria-label="${label}"]`)!;
+      // The last row in the DOM, below the view, and the second scrolling column: brought to the
+      // start of the view both ways, the cell would sit under the header and the frozen columns.
+      const row = [...element.querySelectorAll<HTMLElement>('[role="row"][data-row]')].at(-1)!;
+      const cell = row.querySelectorAll<HTMLElement>('[role="gridcell"]:not(.dg-cell--frozen)')[1];
+      cell.scrollIntoView({ block: 'start', inline: 'start' });
+      const frozen = [...element.querySelectorAll<HTMLElement>('[role="columnheader"].dg-cell--frozen')].at(-1)!;
+      return {
+        cell: cell.getBoundingClientRect().toJSON() as DOMRect,
+        headerBottom: element.querySelector('.dg-head')!.getBoundingClientRect().bottom,
+        frozenRight: frozen.getBoundingClientRect().right,
+      };
+    }, GRID);
+    expect(placed.cell.top).toBeCloseTo(placed.headerBottom, 0);
+    expect(placed.cell.left).toBeCloseTo(placed.frozenRight, 0);
+    await atRest();
+  });
 });
