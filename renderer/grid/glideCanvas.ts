@@ -21,7 +21,7 @@ import { FrameMemo } from './frameMemo';
 import { CHEVRON, cellClassName, chevronOf, isOneLine, rowClassName, treeIndent, type CellView, type ColumnLayout } from './GridRowView';
 import type { CellPos, Range } from './selection';
 import type { GridColumn, GridRow } from './types';
-import { columnWindow, rowWindow, windowCapacity } from './virtualWindow';
+import { columnWindow, rowWindow, windowCapacity, type ColumnWindow, type RowWindow } from './virtualWindow';
 
 /** What the picture shows: the rows, how their cells read, and where the view is. */
 export interface GlideView<R extends GridRow> {
@@ -100,6 +100,8 @@ const BREAKS = /[^ -]*(?:-+| +|$)/g;
 const WORDS_LIMIT = 20_000;
 
 const px = (value: string) => Number.parseFloat(value) || 0;
+/** A length in whole device pixels, as the browser puts a scrolled layer on them. */
+const devicePixels = (cssPixels: number, ratio: number) => Math.round(cssPixels * ratio);
 /** A length as the browser's layout holds it: in 64ths of a pixel. */
 const layoutUnits = (pixels: number) => Math.floor(pixels * 64) / 64;
 const isTransparent = (color: string) => color === 'transparent' || /^rgba\(.*,\s*0\)$/.test(color);
@@ -167,10 +169,8 @@ export class GlideCanvas {
   private fill = '';
   /** What the strip's rows were painted for; null when it holds none. */
   private basis: StripBasis | null = null;
-  /** By slot of the strip: the index of the row painted there (-1 for none), the row and the cells painted. */
-  private slotIndex: number[] = [];
-  private slotRow: GridRow[] = [];
-  private slotCells: (readonly CellView[])[] = [];
+  /** By slot of the strip: the row painted there, its index and the cells painted. */
+  private slots: ({ index: number; row: GridRow; cells: readonly CellView[] } | undefined)[] = [];
   /** Where the view was at the last paint; null before the first. */
   private lastTop: number | null = null;
   /** Whether the last paint went straight on the screen, not through the strip. */
@@ -208,14 +208,15 @@ export class GlideCanvas {
     this.resize(view.width, view.height, ratio);
     this.fittedTexts.nextFrame();
     const inView = rowWindow(view.scrollTop, view.height, rowHeight, rows.length, 0);
+    const scrolling = columnWindow(layout, view.scrollLeft, view.width, 0);
     // After a leap of half the view or more the strip holds too few of the rows to be worth a
     // copy: the rows are painted straight on the screen, as many as the strip would have painted.
     // A paint where the view stands (the rows changed) goes the way the last one went.
     const moved = this.lastTop === null ? Infinity : Math.abs(view.scrollTop - this.lastTop);
     if (moved > 0) this.direct = moved >= view.height / 2;
     this.lastTop = view.scrollTop;
-    if (this.direct) this.paintScreen(view, inView.start, inView.end, ratio);
-    else this.paintThroughStrip(view, inView.start, inView.end, ratio);
+    if (this.direct) this.paintScreen(view, inView, scrolling, ratio);
+    else this.paintThroughStrip(view, inView, scrolling, ratio);
     return { first: inView.start, last: inView.end - 1 };
   }
 
@@ -239,49 +240,46 @@ export class GlideCanvas {
       this.canvas.height = pixelsHigh;
       this.canvas.style.width = `${width}px`;
       this.canvas.style.height = `${height}px`;
-      // A sized canvas starts afresh: transform, font and colour.
-      this.font = '';
-      this.fill = '';
     }
   }
 
-  /** Paints on `context` from now on, in CSS pixels scaled by `ratio`. */
+  /**
+   * Paints on `context` from now on, in CSS pixels scaled by `ratio`. Its font and colour are
+   * taken as unknown: the other context was painted on, or this one was sized afresh.
+   */
   private paintOn(context: CanvasRenderingContext2D, ratio: number): void {
-    if (this.context !== context) {
-      this.context = context;
-      this.font = '';
-      this.fill = '';
-    }
+    this.context = context;
+    this.font = '';
+    this.fill = '';
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
   }
 
-  /** The rows `start` to `end` (one past the last) painted on the screen where the view puts them. */
-  private paintScreen<R extends GridRow>(view: GlideView<R>, start: number, end: number, ratio: number): void {
+  /** The rows in view painted on the screen where the view puts them. */
+  private paintScreen<R extends GridRow>(view: GlideView<R>, inView: RowWindow, scrolling: ColumnWindow, ratio: number): void {
     this.paintOn(this.screen, ratio);
-    for (let index = start; index < end; index++) {
+    for (let index = inView.start; index < inView.end; index++) {
       const row = view.rows[index];
-      this.paintRow(view, row, index, view.cellsOf(row), index * view.rowHeight - view.scrollTop);
+      this.paintRow(view, scrolling, row, index, view.cellsOf(row), index * view.rowHeight - view.scrollTop);
     }
-    this.fillBelow(view, end, ratio);
+    this.fillBelow(view, inView.end, ratio);
   }
 
-  /** The rows `start` to `end` not in the strip yet painted into it, and the strip copied onto the screen. */
-  private paintThroughStrip<R extends GridRow>(view: GlideView<R>, start: number, end: number, ratio: number): void {
+  /** The rows in view not in the strip yet painted into it, and the strip copied onto the screen. */
+  private paintThroughStrip<R extends GridRow>(view: GlideView<R>, inView: RowWindow, scrolling: ColumnWindow, ratio: number): void {
     const { rows, layout, rowHeight } = view;
     const capacity = windowCapacity(view.height, rowHeight, 0);
     this.prepareStrip({ layout, scrollLeft: view.scrollLeft, width: view.width, ratio, rowHeight, capacity, treeColumn: view.treeColumn, selection: view.selection, active: view.active });
     this.paintOn(this.stripContext, ratio);
-    for (let index = start; index < end; index++) {
+    for (let index = inView.start; index < inView.end; index++) {
       const row = rows[index];
       const cells = view.cellsOf(row);
       const slot = index % capacity;
-      if (this.slotIndex[slot] === index && this.slotRow[slot] === row && this.slotCells[slot] === cells) continue;
-      this.paintRow(view, row, index, cells, slot * rowHeight);
-      this.slotIndex[slot] = index;
-      this.slotRow[slot] = row;
-      this.slotCells[slot] = cells;
+      const held = this.slots[slot];
+      if (held && held.index === index && held.row === row && held.cells === cells) continue;
+      this.paintRow(view, scrolling, row, index, cells, slot * rowHeight);
+      this.slots[slot] = { index, row, cells };
     }
-    this.show(view, start, end, capacity, ratio);
+    this.show(view, inView, capacity, ratio);
   }
 
   /** Sizes the strip for `capacity` rows and forgets its rows when they were painted for another basis. */
@@ -290,21 +288,15 @@ export class GlideCanvas {
     this.basis = basis;
     this.strip.width = Math.round(basis.width * basis.ratio);
     this.strip.height = Math.round(basis.capacity * basis.rowHeight * basis.ratio);
-    // A sized canvas starts afresh: font and colour.
-    this.font = '';
-    this.fill = '';
-    this.slotIndex = new Array<number>(basis.capacity).fill(-1);
-    this.slotRow = [];
-    this.slotCells = [];
+    this.slots = [];
   }
 
   /** One row at `y`: its band of background, the scrolling cells, then the frozen ones over them. */
-  private paintRow<R extends GridRow>(view: GlideView<R>, row: R, index: number, cells: readonly CellView[], y: number): void {
+  private paintRow<R extends GridRow>(view: GlideView<R>, scrolling: ColumnWindow, row: R, index: number, cells: readonly CellView[], y: number): void {
     const { layout, rowHeight, width } = view;
     const ctx = this.context;
     this.setFill(this.background);
     ctx.fillRect(0, y, width, rowHeight);
-    const scrolling = columnWindow(layout, view.scrollLeft, width, 0);
     ctx.save();
     ctx.beginPath();
     ctx.rect(layout.frozenWidth, y, width - layout.frozenWidth, rowHeight);
@@ -318,21 +310,19 @@ export class GlideCanvas {
   }
 
   /**
-   * The rows `start` to `end` (one past the last) from the strip onto the screen, where the view
-   * puts them: a piece up to the strip's last slot, then one from its first. Copied in device
-   * pixels, whole ones, as the browser puts a scrolled layer on whole pixels.
+   * The rows in view from the strip onto the screen, where the view puts them: a piece up to the
+   * strip's last slot, then one from its first, in whole device pixels.
    */
-  private show<R extends GridRow>(view: GlideView<R>, start: number, end: number, capacity: number, ratio: number): void {
+  private show<R extends GridRow>(view: GlideView<R>, { start, end }: RowWindow, capacity: number, ratio: number): void {
     const { rowHeight, scrollTop } = view;
     const wide = this.canvas.width;
-    const devicePixels = (cssPixels: number) => Math.round(cssPixels * ratio);
     this.paintOn(this.screen, 1);
     for (let index = start; index < end; ) {
       const slot = index % capacity;
       const count = Math.min(end - index, capacity - slot);
-      const from = devicePixels(slot * rowHeight);
-      const high = devicePixels((slot + count) * rowHeight) - from;
-      this.screen.drawImage(this.strip, 0, from, wide, high, 0, devicePixels(index * rowHeight - scrollTop), wide, high);
+      const from = devicePixels(slot * rowHeight, ratio);
+      const high = devicePixels((slot + count) * rowHeight, ratio) - from;
+      this.screen.drawImage(this.strip, 0, from, wide, high, 0, devicePixels(index * rowHeight - scrollTop, ratio), wide, high);
       index += count;
     }
     this.fillBelow(view, end, ratio);
@@ -340,7 +330,7 @@ export class GlideCanvas {
 
   /** Below the last row the view shows the grid's plain background. */
   private fillBelow<R extends GridRow>(view: GlideView<R>, end: number, ratio: number): void {
-    const bottom = Math.max(0, Math.round((end * view.rowHeight - view.scrollTop) * ratio));
+    const bottom = Math.max(0, devicePixels(end * view.rowHeight - view.scrollTop, ratio));
     if (bottom >= this.canvas.height) return;
     this.paintOn(this.screen, 1);
     this.setFill(this.background);
