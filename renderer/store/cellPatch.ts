@@ -101,18 +101,34 @@ export function mergeCellFindings(findings: Finding[], update: CellUpdate): Find
   return [...findings.filter((finding) => !concernsCell(finding)), ...update.findings];
 }
 
+/** The first position whose row is of part `nodeId` or a later one, in a list ordered by part. */
+function partStart(rows: readonly { nodeId: number }[], nodeId: number): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (rows[middle].nodeId < nodeId) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
- * Replaces the row with the key in place, appends it, or removes it when `next` is null; the
- * new list records what changed (rowPatches.ts).
+ * Replaces the row with the key in place, inserts it after its part's rows, or removes it when
+ * `next` is null; the new list records what changed (rowPatches.ts). The lists come ordered by
+ * part (ProgramDetail) and stay so, so the row is looked for among its part's rows only: a
+ * scan of 180 000 rows cost 1–7 ms of every typed amount.
  */
-function upsert<R>(rows: R[], matches: (row: R) => boolean, next: R | null): R[] {
-  const index = rows.findIndex(matches);
-  if (index < 0 && next === null) return rows;
+function upsert<R extends { nodeId: number }>(rows: R[], nodeId: number, matches: (row: R) => boolean, next: R | null): R[] {
+  let index = partStart(rows, nodeId);
+  while (index < rows.length && rows[index].nodeId === nodeId && !matches(rows[index])) index += 1;
+  const found = index < rows.length && rows[index].nodeId === nodeId;
+  if (!found && next === null) return rows;
   const copy = rows.slice();
-  if (index < 0) copy.push(next!);
+  if (!found) copy.splice(index, 0, next!);
   else if (next === null) copy.splice(index, 1);
   else copy[index] = next;
-  recordRowPatch(rows, copy, index < 0 ? [] : [rows[index]], next === null ? [] : [next]);
+  recordRowPatch(rows, copy, found ? [rows[index]] : [], next === null ? [] : [next]);
   return copy;
 }
 
@@ -126,9 +142,9 @@ export function patchDetailCells(detail: ProgramDetail, cells: readonly Cell[]):
       row.nodeId === key.nodeId && row.year === key.year && row.source === key.source && row.organisationId === key.organisationId;
     if (cell.quarter) {
       const quarter = cell.quarter as Quarter;
-      quarterly = upsert(quarterly, (row) => sameKey(row) && row.quarter === quarter, cell.kopecks === null ? null : { ...key, quarter, kopecks: cell.kopecks });
+      quarterly = upsert(quarterly, cell.nodeId, (row) => sameKey(row) && row.quarter === quarter, cell.kopecks === null ? null : { ...key, quarter, kopecks: cell.kopecks });
     } else {
-      financing = upsert(financing, sameKey, cell.kopecks === null ? null : { ...key, kopecks: cell.kopecks });
+      financing = upsert(financing, cell.nodeId, sameKey, cell.kopecks === null ? null : { ...key, kopecks: cell.kopecks });
     }
   }
   return { ...detail, financing, quarterly };

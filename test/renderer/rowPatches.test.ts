@@ -67,6 +67,24 @@ describe('patchDetailCells', () => {
     // Nothing to clear: the same list, nothing recorded.
     expect(patchDetailCells(patched, [cell(9, 2024, null)]).financing).toBe(patched.financing);
   });
+
+  it('keeps the amounts ordered by part: a new one goes after the rows of its part, and is found there again', () => {
+    const financing = [row(1, 2024, 100), row(2, 2024, 200), row(2, 2025, 210), row(4, 2024, 400)];
+    const detail = { financing, quarterly: [] } as unknown as ProgramDetail;
+    const cell = (nodeId: number, year: number, kopecks: number | null) => ({ nodeId, year, source: 'local' as const, organisationId: null, kopecks });
+    const added = patchDetailCells(detail, [cell(2, 2026, 220), cell(3, 2024, 300), cell(5, 2024, 500), cell(0, 2024, 1)]);
+    expect(added.financing).toEqual([row(0, 2024, 1), row(1, 2024, 100), row(2, 2024, 200), row(2, 2025, 210), row(2, 2026, 220), row(3, 2024, 300), row(4, 2024, 400), row(5, 2024, 500)]);
+    const replaced = patchDetailCells(added, [cell(2, 2026, 230), cell(2, 2024, null), cell(0, 2024, 2)]);
+    expect(replaced.financing).toEqual([row(0, 2024, 2), row(1, 2024, 100), row(2, 2025, 210), row(2, 2026, 230), row(3, 2024, 300), row(4, 2024, 400), row(5, 2024, 500)]);
+  });
+
+  it('finds a quarter among the rows of its part by its quarter as well', () => {
+    const quarter = (nodeId: number, q: number, kopecks: number) => ({ ...row(nodeId, 2024, kopecks), quarter: q });
+    const quarterly = [quarter(1, 1, 10), quarter(1, 2, 20), quarter(2, 1, 30)];
+    const detail = { financing: [], quarterly } as unknown as ProgramDetail;
+    const patched = patchDetailCells(detail, [{ nodeId: 1, year: 2024, quarter: 2, source: 'local', organisationId: null, kopecks: 25 }, { nodeId: 1, year: 2024, quarter: 4, source: 'local', organisationId: null, kopecks: 40 }]);
+    expect(patched.quarterly).toEqual([quarter(1, 1, 10), quarter(1, 2, 25), quarter(1, 4, 40), quarter(2, 1, 30)]);
+  });
 });
 
 describe('what the records keep alive', () => {
