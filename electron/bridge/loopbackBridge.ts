@@ -1,12 +1,14 @@
 // The loopback bridge: the same handlers as Electron IPC, over HTTP on 127.0.0.1 only, for the
 // browser preview and the end-to-end tests. It serves the built renderer and one endpoint,
-// POST /api {name, request} → ApiResponse. Other pages the browser has open must not reach
-// it: every call needs the random token the preview prints in the page's address, and a Host
-// header naming this very port (a DNS-rebinding page would send its own host name).
+// POST /api {name, request} → ApiResponse, its long lists packed (shared/api/packedRows.ts).
+// Other pages the browser has open must not reach it: every call needs the random token the
+// preview prints in the page's address, and a Host header naming this very port (a
+// DNS-rebinding page would send its own host name).
 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { packRows } from '../../shared/api/packedRows';
 import type { Dispatch } from '../api/dispatch';
 import { createWindowDispatch } from '../api/windowDispatch';
 import { contentTypeOf, readStaticFile, resolveStaticPath } from './staticFiles';
@@ -140,7 +142,7 @@ export async function startLoopbackBridge(options: LoopbackBridgeOptions): Promi
       return refuse(request, response, 400, 'В запросе нет имени операции (name)');
     }
     const result = await pageDispatch(call.name, call.request);
-    sendJson(response, 200, result);
+    sendJson(response, 200, packRows(result));
   }
 
   async function handleStatic(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {

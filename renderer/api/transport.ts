@@ -5,6 +5,7 @@
 
 import type { Transport } from '../../shared/api/client';
 import type { ApiResponse } from '../../shared/api/errors';
+import { unpackRows } from '../../shared/api/packedRows';
 import { electronBridge } from './bridge';
 
 const TOKEN_KEY = 'munplan.previewToken';
@@ -43,7 +44,7 @@ export function loopbackTransport(token: string, endpoint = '/api'): Transport {
     if (response.status === 401) return failure('Сервер предпросмотра не принял ключ доступа: откройте адрес, который напечатала команда «npm run preview».');
     if (response.status === 413) return failure('Слишком большой файл для передачи (не более 70 МБ).');
     if (!response.ok) return failure(`Сервер предпросмотра ответил ошибкой ${response.status}.`);
-    return (await response.json()) as ApiResponse<unknown>;
+    return unpackRows(await response.json()) as ApiResponse<unknown>;
   };
 }
 
