@@ -87,6 +87,8 @@ export function packRows(value: unknown): unknown {
 export function unpackRows(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {
+    // packRows looks into no short list, so none holds a packed one.
+    if (value.length < PACK_FROM) return value;
     for (let i = 0; i < value.length; i++) value[i] = unpackRows(value[i]);
     return value;
   }

@@ -56,6 +56,10 @@ describe('packRows', () => {
     expect(packed).not.toBe(withRows);
     expect(packed.value.lines).toBe(lines);
     expect(withRows.value.financing[0]).toEqual(amountRow(0));
+    // A short list is not looked into, nor is it on the way back.
+    const inShortList = [{ financing: withRows.value.financing }];
+    expect(packRows(inShortList)).toBe(inShortList);
+    expect(roundTrip(inShortList)).toEqual(inShortList);
   });
 
   it('keeps texts that look like the marker as texts, and values of every JSON kind', () => {
