@@ -214,7 +214,7 @@ export interface ProgramDetail {
   /** The organisations the program refers to. */
   organisations: Organisation[];
   nodes: ProgramNode[];
-  /** programs/get lists the amounts ordered by part; the renderer's patches keep that order. */
+  /** programs/get lists the amounts ordered by part id; the renderer's patches keep that order. */
   financing: FinancingRow[];
   quarterly: QuarterlyRow[];
   budget: BudgetRow[];

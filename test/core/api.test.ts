@@ -93,6 +93,10 @@ describe('financing and roll-ups', () => {
       { nodeId: sub.id, year: 2022, kopecks: 6_262_600_000, total: 6_262_600_000 },
     ]);
     expect(update.programYear).toEqual({ year: 2022, kopecks: 6_262_600_000, total: 6_262_600_000 });
+    // The renderer looks a typed amount's row up by its part (store/cellPatch.ts): the program's
+    // amounts come ordered by part id, whatever order they were written in.
+    expect(a1.id).toBeLessThan(a2.id);
+    expect((await t.api('programs/get', { programId: program.id })).financing.map((row) => row.nodeId)).toEqual([a1.id, a2.id]);
     // The incrementally kept totals agree with a full computation on a fresh connection.
     t.reopen();
     const totals = await t.api('totals/get', { programId: program.id });
