@@ -233,8 +233,8 @@ export class GlideCanvas {
   }
 
   private resize(width: number, height: number, ratio: number): void {
-    const pixelsWide = Math.round(width * ratio);
-    const pixelsHigh = Math.round(height * ratio);
+    const pixelsWide = devicePixels(width, ratio);
+    const pixelsHigh = devicePixels(height, ratio);
     if (this.canvas.width !== pixelsWide || this.canvas.height !== pixelsHigh) {
       this.canvas.width = pixelsWide;
       this.canvas.height = pixelsHigh;
@@ -286,8 +286,8 @@ export class GlideCanvas {
   private prepareStrip(basis: StripBasis): void {
     if (this.basis && sameBasis(this.basis, basis)) return;
     this.basis = basis;
-    this.strip.width = Math.round(basis.width * basis.ratio);
-    this.strip.height = Math.round(basis.capacity * basis.rowHeight * basis.ratio);
+    this.strip.width = devicePixels(basis.width, basis.ratio);
+    this.strip.height = devicePixels(basis.capacity * basis.rowHeight, basis.ratio);
     this.slots = [];
   }
 

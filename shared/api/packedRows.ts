@@ -23,13 +23,13 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => {
 };
 
 /**
- * The list as keys and values when every item is a plain object with the same keys in the same
+ * A long list as keys and values when every item is a plain object with the same keys in the same
  * order, each value a text, number, boolean or null; else null. An undefined value is JSON's
  * missing key, which a packed list could not say. Lists of nested items (a totals line holds
  * its year amounts and breakdowns) gain too little for what the packing costs.
  */
 function packList(list: readonly unknown[]): PackedRows | null {
-  if (list.length < PACK_FROM || !isPlainObject(list[0])) return null;
+  if (!isPlainObject(list[0])) return null;
   const keys = Object.keys(list[0]);
   // A list of empty objects would pack to no values and lose its length.
   if (keys.length === 0) return null;
