@@ -7,7 +7,7 @@ import type { CellUpdate, TotalsLine, TotalsView, YearAmounts } from '../../shar
 import type { ProgramDetail, Quarter } from '../../shared/domain';
 import type { Finding } from '../../shared/findings';
 import { recordRowPatch } from './rowPatches';
-import { patchTotalsLines } from './totalsLines';
+import { patchTotalsLines, totalsLineOf } from './totalsLines';
 
 type Cell = CellUpdate['cell'];
 
@@ -35,6 +35,7 @@ function moveBreakdowns(line: TotalsLine, cell: Cell, index: number, delta: numb
 
 function patchLine<L extends TotalsLine>(line: L, cell: Cell, index: number, kopecks: number, total: number, yearCount: number, executorName: string): L {
   const delta = kopecks - line.amounts[index];
+  if (delta === 0 && total === line.total) return line;
   const amounts = [...line.amounts];
   amounts[index] = kopecks;
   return { ...line, amounts, total, ...moveBreakdowns(line, cell, index, delta, yearCount, executorName) };
@@ -45,10 +46,20 @@ export function patchTotals(totals: TotalsView, update: CellUpdate, executorName
   const index = totals.years.indexOf(update.cell.year);
   if (index < 0) return totals;
   const yearCount = totals.years.length;
-  const byNode = new Map(update.rollup.map((line) => [line.nodeId, line]));
+  const program = patchLine(totals.program, update.cell, index, update.programYear.kopecks, update.programYear.total, yearCount, executorName);
+  const byNode = new Map(
+    update.rollup
+      .filter((line) => {
+        const current = totalsLineOf(totals, line.nodeId);
+        return current && (current.amounts[index] !== line.kopecks || current.total !== line.total);
+      })
+      .map((line) => [line.nodeId, line]),
+  );
+  // The answer to an amount already shown (amountsInFlight.ts) moves nothing: the same view.
+  if (program === totals.program && byNode.size === 0) return totals;
   return {
     years: totals.years,
-    program: patchLine(totals.program, update.cell, index, update.programYear.kopecks, update.programYear.total, yearCount, executorName),
+    program,
     nodes: patchTotalsLines(totals.nodes, byNode.keys(), (node) => {
       const line = byNode.get(node.nodeId)!;
       return patchLine(node, update.cell, index, line.kopecks, line.total, yearCount, executorName);
@@ -98,11 +109,12 @@ export function mergeCellFindings(findings: Finding[], update: CellUpdate): Find
     if (finding.code === 'activityWithoutExecutor') return target.nodeId === cell.nodeId && cell.organisationId !== null && cell.kopecks !== null;
     return false;
   };
-  return [...findings.filter((finding) => !concernsCell(finding)), ...update.findings];
+  const kept = findings.filter((finding) => !concernsCell(finding));
+  return kept.length === findings.length && update.findings.length === 0 ? findings : [...kept, ...update.findings];
 }
 
 /** The first position whose row is of part `nodeId` or a later one, in a list ordered by part. */
-function partStart(rows: readonly { nodeId: number }[], nodeId: number): number {
+export function partStart(rows: readonly { nodeId: number }[], nodeId: number): number {
   let low = 0;
   let high = rows.length;
   while (low < high) {
@@ -111,6 +123,10 @@ function partStart(rows: readonly { nodeId: number }[], nodeId: number): number 
     else high = middle;
   }
   return low;
+}
+
+function equalRows<R extends object>(a: R, b: R): boolean {
+  return (Object.keys(b) as (keyof R)[]).every((key) => a[key] === b[key]);
 }
 
 /**
@@ -124,6 +140,8 @@ function upsert<R extends { nodeId: number }>(rows: R[], nodeId: number, matches
   while (index < rows.length && rows[index].nodeId === nodeId && !matches(rows[index])) index += 1;
   const found = index < rows.length && rows[index].nodeId === nodeId;
   if (!found && next === null) return rows;
+  // The save's answer for an amount already shown (amountsInFlight.ts) changes nothing.
+  if (found && next !== null && equalRows(rows[index], next)) return rows;
   const copy = rows.slice();
   if (!found) copy.splice(index, 0, next!);
   else if (next === null) copy.splice(index, 1);
@@ -147,5 +165,5 @@ export function patchDetailCells(detail: ProgramDetail, cells: readonly Cell[]):
       financing = upsert(financing, cell.nodeId, sameKey, cell.kopecks === null ? null : { ...key, kopecks: cell.kopecks });
     }
   }
-  return { ...detail, financing, quarterly };
+  return financing === detail.financing && quarterly === detail.quarterly ? detail : { ...detail, financing, quarterly };
 }

@@ -3,6 +3,8 @@
 // the store keeps what it is given and patches it rather than reload it.
 
 import { ApiCallError } from '../../shared/api/client';
+import type { CellUpdate } from '../../shared/api/contract';
+import { foreseeAmount, movedUpdate, sameCell, withLaterAmounts, type AmountInFlight } from './amountsInFlight';
 import { mergeCellFindings, patchDetailCells, patchRollup, patchTotals } from './cellPatch';
 import type { ProgramSlice, SliceCreator, StoreState } from './types';
 
@@ -21,7 +23,22 @@ function executorName(state: StoreState, organisationId: number | null): string 
 
 const isNotFound = (error: unknown) => error instanceof ApiCallError && error.error.code === 'notFound';
 
+/** The open program with one cell and the totals it moved patched; its findings are left as they are. */
+function patchedByCell(state: StoreState, update: CellUpdate, patchCell: boolean): Partial<StoreState> {
+  const total = update.programYear.total;
+  return {
+    detail: state.detail && patchCell ? patchDetailCells(state.detail, [update.cell]) : state.detail,
+    totals: state.totals ? patchTotals(state.totals, update, executorName(state, update.cell.organisationId)) : null,
+    programs: state.programs.some((p) => p.id === state.programId && p.totalKopecks !== total)
+      ? state.programs.map((p) => (p.id === state.programId ? { ...p, totalKopecks: total } : p))
+      : state.programs,
+  };
+}
+
 export const createProgramSlice: SliceCreator<ProgramSlice> = (set, get) => {
+  /** Amounts shown before their saves answered, in the order the saves were sent. */
+  const inFlight: AmountInFlight[] = [];
+
   /** Reloads totals and findings after edits whose effect the store cannot compute itself. */
   async function reloadDerived(programId: number): Promise<void> {
     try {
@@ -89,14 +106,37 @@ export const createProgramSlice: SliceCreator<ProgramSlice> = (set, get) => {
       }
     },
 
-    applyCellUpdate(update) {
-      set((state) => ({
-        detail: state.detail ? patchDetailCells(state.detail, [update.cell]) : null,
-        totals: state.totals ? patchTotals(state.totals, update, executorName(state, update.cell.organisationId)) : null,
-        findings: mergeCellFindings(state.findings, update),
-        programs: state.programs.map((p) => (p.id === state.programId ? { ...p, totalKopecks: update.programYear.total } : p)),
-      }));
+    showAmount(cell) {
+      const { programId, detail, totals } = get();
+      if (programId === null || !detail || !totals) return null;
+      const { update, flight } = foreseeAmount(programId, detail, totals, cell);
+      inFlight.push(flight);
+      if (update) set((state) => patchedByCell(state, update, true));
+      return flight;
+    },
+
+    applyCellUpdate(update, shown) {
+      const at = shown ? inFlight.indexOf(shown) : -1;
+      const later = at < 0 ? [] : inFlight.slice(at + 1).filter((flight) => flight.programId === shown!.programId);
+      if (at >= 0) inFlight.splice(at, 1);
+      if (!shown || shown.programId === get().programId) {
+        // A later amount typed into the same cell stays shown; its own answer settles it.
+        const patchCell = !later.some((flight) => sameCell(flight.cell, update.cell));
+        set((state) => ({ ...patchedByCell(state, withLaterAmounts(update, later), patchCell), findings: mergeCellFindings(state.findings, update) }));
+      }
       get().noteEdit();
+    },
+
+    withdrawAmount(shown) {
+      const at = inFlight.indexOf(shown);
+      if (at < 0) return;
+      inFlight.splice(at, 1);
+      const { programId, detail, totals } = get();
+      if (shown.programId !== programId || !detail || !totals || !totals.years.includes(shown.cell.year)) return;
+      // Unless a later amount was typed into the same cell meanwhile.
+      const patchCell = !inFlight.slice(at).some((flight) => sameCell(flight.cell, shown.cell));
+      const back = movedUpdate(totals, { ...shown.cell, kopecks: shown.before }, shown.nodeIds, -shown.delta);
+      set((state) => patchedByCell(state, back, patchCell));
     },
 
     applyRollup(rollup, program, cells) {

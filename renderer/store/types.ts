@@ -6,6 +6,7 @@ import type { ApiClient } from '../../shared/api/client';
 import type { CellUpdate, RequestOf, TotalsView, YearAmounts } from '../../shared/api/contract';
 import type { Organisation, Passport, Program, ProgramDetail, ProgramSummary } from '../../shared/domain';
 import type { Finding } from '../../shared/findings';
+import type { AmountInFlight } from './amountsInFlight';
 
 export const SCREENS = ['programs', 'overview', 'passport', 'structure', 'roadmap', 'indicators', 'findings', 'amendments', 'import', 'export'] as const;
 export type Screen = (typeof SCREENS)[number];
@@ -59,8 +60,18 @@ export interface ProgramSlice {
   closeProgram(): void;
   /** Reloads detail, totals and findings of the open program. */
   refreshProgram(): Promise<void>;
-  /** After financing/set-year or set-quarter: patches the cell, the totals it moved and its findings. */
-  applyCellUpdate(update: CellUpdate): void;
+  /**
+   * Shows a typed amount and the totals it moves at once, before its save answers
+   * (amountsInFlight.ts); null when no program is open.
+   */
+  showAmount(cell: CellUpdate['cell']): AmountInFlight | null;
+  /**
+   * After financing/set-year or set-quarter: patches the cell, the totals it moved and its
+   * findings; `shown` is what showAmount returned for the same cell.
+   */
+  applyCellUpdate(update: CellUpdate, shown?: AmountInFlight | null): void;
+  /** The save of a shown amount was refused: the amount and the totals it moved go back. */
+  withdrawAmount(shown: AmountInFlight): void;
   /**
    * After financing/set-many: patches the year amounts and totals the response lists, and
    * the written cells when given; breakdowns and findings are then reloaded in the background.

@@ -124,6 +124,37 @@ describe('StructureScreen', () => {
     expect(rows).toEqual([expect.objectContaining({ kopecks: 6_252_600_000, source: 'local', organisationId: ryazan.organisationIds.get('Администрация города Рязани') })]);
   });
 
+  it('moves the parents before the save answers, and back when the core refuses it', async () => {
+    const user = userEvent.setup();
+    render(<StructureScreen />);
+    const table = grid(/Структура и финансирование/);
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    const { api } = useStore.getState();
+    const holdingApi = async (name: MethodName, request: unknown) => {
+      if (name === 'financing/set-year') await held;
+      return (api as (n: MethodName, r: unknown) => Promise<unknown>)(name, request);
+    };
+    useStore.setState({ api: holdingApi as ApiClient });
+
+    await select(user, cellOf(table, '1.1.1', '2022 г.'));
+    await user.keyboard('62 526,00{Enter}');
+    // The save has not even reached the core.
+    expect(textOf(cellOf(table, '1.1', '2022 г.'))).toBe(`62${NBSP}851,10`);
+    expect(textOf(cellOf(table, '', '2022 г.'))).toBe(`66${NBSP}123,05`);
+    expect(await storedAmount('1.1.1', 2022)).toEqual([]);
+
+    // Meanwhile the part got one of its own, so its amount may no longer be typed.
+    await workspace.api('nodes/create', { programId: ryazan.programId, parentId: ryazan.nodeIds.get('1.1.1')!, kind: 'activity', title: 'Вложенное' });
+    answer();
+    const alert = await within(cellOf(table, '1.1.1', '2022 г.')).findByRole('alert');
+    expect(alert.textContent).toMatch(/^Сумма не записана: сумма п\. 1\.1\.1 складывается из вложенных мероприятий/);
+    expect(textOf(cellOf(table, '1.1.1', '2022 г.'))).toBe('');
+    expect(textOf(cellOf(table, '1.1', '2022 г.'))).toBe('325,10');
+    expect(textOf(cellOf(table, '', '2022 г.'))).toBe(`3${NBSP}597,05`);
+    expect(await storedAmount('1.1.1', 2022)).toEqual([]);
+  });
+
   it('accepts «62526» and «62526.5» as well', async () => {
     const user = userEvent.setup();
     render(<StructureScreen />);

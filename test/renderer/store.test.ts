@@ -99,6 +99,104 @@ describe('the store after a grid edit', () => {
   });
 });
 
+describe('an amount shown before its save answers', () => {
+  type Write = { nodeId: number; year: number; quarter?: 1 | 2 | 3 | 4; source: 'local' | 'regional' | 'federal'; organisationId: number | null; amount: string | null };
+
+  const kopecksOf = (amount: string | null) => (amount === null ? null : Math.round(Number(amount.replace(',', '.')) * 100_000));
+  const shownCell = ({ amount, ...cell }: Write) => ({ ...cell, kopecks: kopecksOf(amount) });
+  const save = ({ quarter, ...write }: Write) =>
+    quarter === undefined ? workspace().api('financing/set-year', write) : workspace().api('financing/set-quarter', { ...write, quarter });
+  const rowsKey = (rows: { nodeId: number; year: number; source: string; organisationId: number | null; kopecks: number; quarter?: number }[]) =>
+    rows.map((r) => `${r.nodeId}|${r.year}|${r.quarter ?? ''}|${r.source}|${r.organisationId}=${r.kopecks}`).sort();
+
+  /** The store shows what a reload of the program would give now (but for parts made outside it). */
+  async function expectAsReloaded(programId: number, partsMadeOutside: number[] = []) {
+    const { api } = workspace();
+    const state = useStore.getState();
+    const fresh = await api('programs/get', { programId });
+    const totals = await api('totals/get', { programId });
+    expect(normalised(state.totals!)).toEqual(normalised({ ...totals, nodes: totals.nodes.filter((n) => !partsMadeOutside.includes(n.nodeId)) }));
+    expect(rowsKey(state.detail!.financing)).toEqual(rowsKey(fresh.financing));
+    expect(rowsKey(state.detail!.quarterly)).toEqual(rowsKey(fresh.quarterly));
+    expect(state.programs.find((p) => p.id === programId)!.totalKopecks).toBe((await api('programs/list', {}))[0].totalKopecks);
+  }
+
+  it('foresees the core: shown at once, the answer changes nothing', async () => {
+    const { programId, detail, leaf } = await openDemo();
+    const executor = (code: string) => detail.financing.find((f) => f.nodeId === leaf(code).id)!.organisationId;
+    const writes: Write[] = [
+      // A changed plan under its own executor, three levels deep.
+      { nodeId: leaf('2.1.1').id, year: 2024, source: 'local', organisationId: executor('2.1.1'), amount: '1234,56789' },
+      // A new executor and a new source for the part: new breakdown lines.
+      { nodeId: leaf('2.1.1').id, year: 2025, source: 'regional', organisationId: detail.organisations[3].id, amount: '10' },
+      // A cleared plan.
+      { nodeId: leaf('2.1.1').id, year: 2024, source: 'local', organisationId: executor('2.1.1'), amount: null },
+      // A quarter of a planned year: the year now counts its quarters instead of its plan.
+      { nodeId: leaf('3.1.1').id, year: 2026, quarter: 2, source: 'local', organisationId: executor('3.1.1'), amount: '7,5' },
+      { nodeId: leaf('3.1.1').id, year: 2026, quarter: 4, source: 'local', organisationId: executor('3.1.1'), amount: '1' },
+      // Its quarters cleared: the plan counts again.
+      { nodeId: leaf('3.1.1').id, year: 2026, quarter: 2, source: 'local', organisationId: executor('3.1.1'), amount: null },
+      { nodeId: leaf('3.1.1').id, year: 2026, quarter: 4, source: 'local', organisationId: executor('3.1.1'), amount: null },
+      // A part right under a task.
+      { nodeId: leaf('3.2').id, year: 2030, source: 'federal', organisationId: null, amount: '0,00001' },
+    ];
+    for (const write of writes) {
+      const shown = useStore.getState().showAmount(shownCell(write));
+      const update = await save(write);
+      await expectAsReloaded(programId);
+      const { totals, detail: shownDetail, programs } = useStore.getState();
+      useStore.getState().applyCellUpdate(update, shown);
+      expect(useStore.getState().totals).toBe(totals);
+      expect(useStore.getState().detail).toBe(shownDetail);
+      expect(useStore.getState().programs).toBe(programs);
+      expect(findingKeys(useStore.getState().findings)).toEqual(findingKeys(await workspace().api('findings/list', { programId })));
+    }
+  });
+
+  it('keeps amounts typed after it when an earlier answer comes in', async () => {
+    const { programId, detail, leaf } = await openDemo();
+    const executor = detail.financing.find((f) => f.nodeId === leaf('2.1.1').id)!.organisationId;
+    const first: Write = { nodeId: leaf('2.1.1').id, year: 2026, source: 'local', organisationId: executor, amount: '100' };
+    const sibling: Write = { nodeId: leaf('2.1.2').id, year: 2026, source: 'local', organisationId: executor, amount: '200' };
+    const again: Write = { ...first, amount: '300' };
+    const shown = [first, sibling, again].map((write) => useStore.getState().showAmount(shownCell(write)));
+    // The core writes them in the order they were sent; each answer knows only those before it.
+    const updates = [await save(first), await save(sibling), await save(again)];
+    for (const [i, update] of updates.entries()) {
+      useStore.getState().applyCellUpdate(update, shown[i]);
+      await expectAsReloaded(programId);
+    }
+  });
+
+  it('takes a refused amount back, and the totals it moved with it', async () => {
+    const { programId, detail, leaf } = await openDemo();
+    const { api } = workspace();
+    const before = normalised(useStore.getState().totals!);
+    const executor = detail.financing.find((f) => f.nodeId === leaf('1.1.1').id)!.organisationId;
+    const refused: Write = { nodeId: leaf('1.1.1').id, year: 2027, source: 'local', organisationId: executor, amount: '999' };
+    const accepted: Write = { nodeId: leaf('1.1.2').id, year: 2027, source: 'local', organisationId: executor, amount: '5' };
+    const shownRefused = useStore.getState().showAmount(shownCell(refused))!;
+    const shownAccepted = useStore.getState().showAmount(shownCell(accepted));
+    expect(normalised(useStore.getState().totals!)).not.toEqual(before);
+    // Meanwhile the part got a part of its own: its amount now comes from it.
+    const child = await api('nodes/create', { programId, parentId: refused.nodeId, kind: 'activity', title: 'Вложенное мероприятие' });
+    await expect(save(refused)).rejects.toThrow(/складывается из вложенных мероприятий/);
+    useStore.getState().withdrawAmount(shownRefused);
+    const update = await save(accepted);
+    useStore.getState().applyCellUpdate(update, shownAccepted);
+    await expectAsReloaded(programId, [child.id]);
+
+    // Alone, it leaves everything as it was.
+    const { totals, detail: settled } = useStore.getState();
+    const alone = useStore.getState().showAmount(shownCell({ ...refused, amount: '1' }))!;
+    expect(useStore.getState().totals!.program.total).toBe(totals!.program.total + alone.delta);
+    expect(alone.delta).not.toBe(0);
+    useStore.getState().withdrawAmount(alone);
+    expect(normalised(useStore.getState().totals!)).toEqual(normalised(totals!));
+    expect(rowsKey(useStore.getState().detail!.financing)).toEqual(rowsKey(settled!.financing));
+  });
+});
+
 describe('undo and redo', () => {
   it('reload what they changed and say what they did', async () => {
     const { api } = workspace();

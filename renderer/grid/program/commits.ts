@@ -80,14 +80,18 @@ export async function commitFinancing(items: readonly FinancingCellEdit[]): Prom
   if (items.length === 1) {
     const { cell, edit } = items[0];
     const { quarter, ...key } = cell;
+    const amount = amountOf(edit.text);
+    // An amount the core's parser takes is shown at once with the totals it moves; a text it
+    // refuses waits for the refusal.
+    const parsed = amount === null ? null : parseThousands(amount);
+    const shown = parsed === null || parsed.ok ? store.showAmount({ ...cell, kopecks: parsed?.kopecks ?? null }) : null;
     try {
       const update =
-        quarter !== undefined
-          ? await api('financing/set-quarter', { ...key, quarter, amount: amountOf(edit.text) })
-          : await api('financing/set-year', { ...key, amount: amountOf(edit.text) });
-      useStore.getState().applyCellUpdate(update);
+        quarter !== undefined ? await api('financing/set-quarter', { ...key, quarter, amount }) : await api('financing/set-year', { ...key, amount });
+      useStore.getState().applyCellUpdate(update, shown);
       return { ok: true };
     } catch (error) {
+      if (shown) useStore.getState().withdrawAmount(shown);
       return refusalOf(error, edits, null, 'Сумма не записана: ');
     }
   }
