@@ -267,13 +267,14 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
 
   // Ready to glide before the first glide: the canvas, the looks of the cells in view and their
   // fonts are read while the officer looks at the screen, not in the first frame of a scroll
-  // (33 ms of it on a 2-core VM). Painted unseen, on the hidden canvas, and let go at once.
+  // (33 ms of it on a 2-core VM). Painted unseen on the hidden canvas, which keeps its bitmaps
+  // for the first glide.
   const scrollable = rows.length * rowHeight > bodyViewport;
   useEffect(() => {
     if (!scrollable) return;
     const handle = window.setTimeout(() => {
       if (gliding.current || !paintView()) return;
-      painter.current?.clear();
+      painter.current?.hide();
     }, PREPARE_GLIDE_MS);
     return () => window.clearTimeout(handle);
   }, [scrollable, layout, paintView]);
@@ -291,7 +292,7 @@ export function DataGrid<R extends GridRow>(props: DataGridProps<R>) {
       canvas.style.visibility = '';
       delete canvas.dataset.rows;
     }
-    painter.current?.clear();
+    painter.current?.hide();
   }, [syncWindow]);
 
   const onScroll = useCallback(() => {
