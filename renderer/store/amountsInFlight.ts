@@ -1,11 +1,13 @@
 // A typed amount shows in its parents' totals as soon as Enter is pressed, before its save
-// answers. A total is a plain sum of effective amounts (core/totals.ts), so the renderer works
-// out the core's answer itself; the answer then puts the core's own figures in place, and a
-// refusal takes the shown amount back. Waiting for the answer put a round trip to the main
-// process into every edit, and on a busy laptop single saves took 60–280 ms.
+// answers. A total is a plain sum of effective amounts (core/totals.ts, by the rule the grids
+// read them with in financingIndex.ts), so the renderer works out the core's answer itself; the
+// answer then puts the core's own figures in place, and a refusal takes the shown amount back.
+// Waiting for the answer put a round trip to the main process into every edit, and on a busy
+// laptop single saves took 60–280 ms.
 
 import type { CellUpdate, TotalsView } from '../../shared/api/contract';
 import type { ProgramDetail, ProgramNode } from '../../shared/domain';
+import { effectiveAmount, type ComboAmounts } from '../grid/program/financingIndex';
 import { partStart } from './cellPatch';
 import { totalsLineOf } from './totalsLines';
 
@@ -34,24 +36,33 @@ function parentOf(nodes: readonly ProgramNode[], nodeId: number): number | null 
 const sameKey = (row: Omit<Cell, 'kopecks' | 'quarter'>, cell: Cell) =>
   row.nodeId === cell.nodeId && row.year === cell.year && row.source === cell.source && row.organisationId === cell.organisationId;
 
-/** The year's plan and quarters stored for the cell's part, year, source and executor. */
-function storedAmounts(detail: ProgramDetail, cell: Cell): { plan: number | null; quarters: (number | null)[] } {
-  let plan: number | null = null;
+/** What is stored for the cell's part, source and executor in the cell's year: its plan and quarters. */
+function storedCombo(detail: ProgramDetail, cell: Cell): ComboAmounts {
+  const combo: ComboAmounts = { source: cell.source, organisationId: cell.organisationId, plans: new Map(), quarters: new Map() };
   for (let i = partStart(detail.financing, cell.nodeId); i < detail.financing.length && detail.financing[i].nodeId === cell.nodeId; i++) {
-    if (sameKey(detail.financing[i], cell)) plan = detail.financing[i].kopecks;
+    if (sameKey(detail.financing[i], cell)) combo.plans.set(cell.year, detail.financing[i].kopecks);
   }
-  const quarters: (number | null)[] = [null, null, null, null];
+  const quarters: (number | undefined)[] = [undefined, undefined, undefined, undefined];
   for (let i = partStart(detail.quarterly, cell.nodeId); i < detail.quarterly.length && detail.quarterly[i].nodeId === cell.nodeId; i++) {
     const row = detail.quarterly[i];
     if (sameKey(row, cell)) quarters[row.quarter - 1] = row.kopecks;
   }
-  return { plan, quarters };
+  combo.quarters.set(cell.year, quarters);
+  return combo;
 }
 
-/** The core's rule: a year with quarters counts their sum, otherwise its plan. */
-function effective({ plan, quarters }: { plan: number | null; quarters: (number | null)[] }): number {
-  if (quarters.every((q) => q === null)) return plan ?? 0;
-  return quarters.reduce<number>((sum, q) => sum + (q ?? 0), 0);
+/** The combo with the cell written into it. */
+function written(combo: ComboAmounts, cell: Cell): ComboAmounts {
+  const amount = cell.kopecks ?? undefined;
+  if (!cell.quarter) {
+    const plans = new Map(combo.plans);
+    if (amount === undefined) plans.delete(cell.year);
+    else plans.set(cell.year, amount);
+    return { ...combo, plans };
+  }
+  const quarters = [...(combo.quarters.get(cell.year) ?? [])];
+  quarters[cell.quarter - 1] = amount;
+  return { ...combo, quarters: new Map([[cell.year, quarters]]) };
 }
 
 /** The update that moves the parts' lines and the program's for the cell's year by `delta`. */
@@ -75,15 +86,12 @@ export function movedUpdate(totals: TotalsView, cell: Cell, nodeIds: readonly nu
  * recomputes them then, and the answer brings them.
  */
 export function foreseeAmount(programId: number, detail: ProgramDetail, totals: TotalsView, cell: Cell): { update: CellUpdate | null; flight: AmountInFlight } {
-  const stored = storedAmounts(detail, cell);
-  const before = cell.quarter ? stored.quarters[cell.quarter - 1] : stored.plan;
-  const after = cell.quarter
-    ? { plan: stored.plan, quarters: stored.quarters.map((q, i) => (i === cell.quarter! - 1 ? cell.kopecks : q)) }
-    : { plan: cell.kopecks, quarters: stored.quarters };
+  const stored = storedCombo(detail, cell);
+  const before = (cell.quarter ? stored.quarters.get(cell.year)![cell.quarter - 1] : stored.plans.get(cell.year)) ?? null;
   if (!totals.years.includes(cell.year)) return { update: null, flight: { programId, cell, before, nodeIds: [], delta: 0 } };
   const nodeIds: number[] = [];
   for (let id: number | null = cell.nodeId; id !== null && totalsLineOf(totals, id); id = parentOf(detail.nodes, id)) nodeIds.push(id);
-  const delta = effective(after) - effective(stored);
+  const delta = (effectiveAmount(written(stored, cell), cell.year) ?? 0) - (effectiveAmount(stored, cell.year) ?? 0);
   return { update: movedUpdate(totals, cell, nodeIds, delta), flight: { programId, cell, before, nodeIds, delta } };
 }
 
