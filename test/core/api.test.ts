@@ -106,6 +106,21 @@ describe('financing and roll-ups', () => {
     );
   });
 
+  it('names every part in the totals as it is now, however warm the totals are', async () => {
+    const { program, a1, mfc } = await smallProgram();
+    const labelOf = async (nodeId: number) => {
+      const line = (await t.api('totals/get', { programId: program.id })).nodes.find((n) => n.nodeId === nodeId)!;
+      return { code: line.code, kind: line.kind, title: line.title };
+    };
+    expect(await labelOf(a1.id)).toEqual({ code: '02.01', kind: 'activity', title: 'Обеспечение деятельности' });
+    // A cell edit keeps the totals warm; a renamed part does not leave its old name behind.
+    await t.api('financing/set-year', { nodeId: a1.id, year: 2021, source: 'local', organisationId: mfc.id, amount: '5' });
+    await t.api('nodes/update', { nodeId: a1.id, changes: { code: '02.07', title: 'Обеспечение деятельности МФЦ' } });
+    expect(await labelOf(a1.id)).toEqual({ code: '02.07', kind: 'activity', title: 'Обеспечение деятельности МФЦ' });
+    const added = await t.api('nodes/create', { programId: program.id, parentId: a1.parentId, kind: 'activity', code: '02.03', title: 'Новое' });
+    expect(await labelOf(added.id)).toEqual({ code: '02.03', kind: 'activity', title: 'Новое' });
+  });
+
   it('takes a year from its quarters and reports quarters that disagree with the year plan', async () => {
     const { program, main, a1, a2 } = await smallProgram();
     const cell = { nodeId: a1.id, year: 2022, source: 'local', organisationId: null } as const;

@@ -1,9 +1,9 @@
 import type { TotalsLine, TotalsView } from '../../../shared/api/contract';
-import type { NodeKind } from '../../../shared/domain';
 import { programFindings } from '../../core/findings';
 import type { ProgramTotals, Summary } from '../../core/totals';
+import type { PartLabel } from '../../core/totalsCache';
 import { listOrganisations } from '../../db/repositories/organisations.repository';
-import { statement, type Workspace } from '../../db/workspace';
+import type { Workspace } from '../../db/workspace';
 import { requireProgram } from './guards';
 import type { HandlerTable } from './types';
 
@@ -22,23 +22,15 @@ function line(summary: Summary, organisationName: (id: number | null) => string)
   };
 }
 
-export function totalsView(ws: Workspace, programId: number, totals: ProgramTotals): TotalsView {
+export function totalsView(ws: Workspace, totals: ProgramTotals, labels: ReadonlyMap<number, PartLabel>): TotalsView {
   const organisations = new Map(listOrganisations(ws).map((o) => [o.id, o.name]));
   const organisationName = (id: number | null) => (id === null ? 'Исполнитель не указан' : (organisations.get(id) ?? `Организация ${id}`));
-  const nodes = new Map(
-    (statement(ws, 'SELECT id, code, kind, title FROM nodes WHERE program_id = ?').all(programId) as {
-      id: number;
-      code: string;
-      kind: NodeKind;
-      title: string;
-    }[]).map((n) => [n.id, n]),
-  );
   return {
     years: totals.years,
     program: line(totals.program, organisationName),
     nodes: [...totals.nodes.values()].map((node) => {
-      const info = nodes.get(node.nodeId)!;
-      return { nodeId: node.nodeId, code: info.code, kind: info.kind, title: info.title, ...line(node, organisationName) };
+      const { code, kind, title } = labels.get(node.nodeId)!;
+      return { nodeId: node.nodeId, code, kind, title, ...line(node, organisationName) };
     }),
   };
 }
@@ -46,7 +38,8 @@ export function totalsView(ws: Workspace, programId: number, totals: ProgramTota
 export const totalsHandlers: HandlerTable<'totals/get' | 'findings/list'> = {
   'totals/get': ({ ws, totals }, { programId }) => {
     requireProgram(ws, programId);
-    return totalsView(ws, programId, totals.get(programId));
+    const { totals: programTotals, labels } = totals.labelled(programId);
+    return totalsView(ws, programTotals, labels);
   },
   'findings/list': ({ ws, totals, details }, { programId }) => {
     requireProgram(ws, programId);
