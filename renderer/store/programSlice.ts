@@ -94,7 +94,17 @@ export const createProgramSlice: SliceCreator<ProgramSlice> = (set, get) => {
         ]);
         if (get().programId !== programId) return;
         const { periodStart, periodEnd } = detail.program;
-        set({ detail, totals, findings, organisations, roadmapYear: defaultRoadmapYear(periodStart, periodEnd, get().roadmapYear) });
+        // What is reloaded shows no amount in flight: their answers bring the core's figures, and
+        // a refusal has nothing to take back.
+        inFlight.length = 0;
+        set((state) => ({
+          detail,
+          totals,
+          findings,
+          organisations,
+          roadmapYear: defaultRoadmapYear(periodStart, periodEnd, state.roadmapYear),
+          programs: state.programs.map((p) => (p.id === programId ? { ...p, totalKopecks: totals.program.total } : p)),
+        }));
       } catch (error) {
         if (get().programId !== programId) return;
         if (isNotFound(error)) {

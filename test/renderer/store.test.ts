@@ -194,6 +194,12 @@ describe('an amount shown before its save answers', () => {
     useStore.getState().withdrawAmount(alone);
     expect(normalised(useStore.getState().totals!)).toEqual(normalised(totals!));
     expect(rowsKey(useStore.getState().detail!.financing)).toEqual(rowsKey(settled!.financing));
+
+    // A reload while it is in flight shows the core's figures, which never had it.
+    const reloaded = useStore.getState().showAmount(shownCell({ ...refused, amount: '2' }))!;
+    await useStore.getState().refreshProgram();
+    useStore.getState().withdrawAmount(reloaded);
+    await expectAsReloaded(programId);
   });
 });
 
