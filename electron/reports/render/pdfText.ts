@@ -4,16 +4,26 @@
 // and writes the ToUnicode map (so the text can be searched and copied), but each character
 // is encoded once and lines become plain content-stream operators.
 //
-// This reaches into two pdfkit internals, kept to this file: the embedded font object
-// (`_font`, with `id`, `encode()` and `ref()`) and the page's font resources (`page.fonts`).
+// A character's glyph comes from the font's character map, not from pdfkit's encode(): that
+// lays the character out with the font's OpenType features, and decoding those tables for each
+// document's fonts took about 90 of the 140 ms of a one-page PDF. A single character has no
+// ligature or kerning partner, so the glyph is the same.
+//
+// This reaches into pdfkit internals, kept to this file: the embedded font object (`_font`:
+// `id`, `ref()`, the fontkit font, the subset and the widths and Unicode maps that encode()
+// fills) and the page's font resources (`page.fonts`).
 
 /// <reference types="pdfkit" />
 import type { FontSet, FontStyle } from './fonts';
 
 interface EmbeddedFont {
   id: string;
-  encode(text: string): [string[], unknown[]];
   ref(): unknown;
+  font: { glyphForCodePoint(codePoint: number): { id: number; advanceWidth: number; codePoints: number[] } };
+  subset: { includeGlyph(glyphId: number): number };
+  scale: number;
+  widths: number[];
+  unicode: number[][];
 }
 
 interface PdfkitInternals {
@@ -76,13 +86,21 @@ export class PdfText {
       if (code < 0x20) continue; // a control character pasted from elsewhere would print as a box
       let glyph = cache.get(code);
       if (glyph === undefined) {
-        // encode() also adds the glyph to the subset and to the ToUnicode map.
-        glyph = this.fonts[style].encode(char)[0].join('');
+        glyph = this.glyphOf(this.fonts[style], code);
         cache.set(code, glyph);
       }
       hex += glyph;
     }
     return hex;
+  }
+
+  /** The character's glyph in the subset, as hex, added to the widths and the ToUnicode map as encode() adds it. */
+  private glyphOf(font: EmbeddedFont, code: number): string {
+    const glyph = font.font.glyphForCodePoint(code);
+    const id = font.subset.includeGlyph(glyph.id);
+    font.widths[id] ??= glyph.advanceWidth * font.scale;
+    font.unicode[id] ??= glyph.codePoints;
+    return id.toString(16).padStart(4, '0');
   }
 }
 
