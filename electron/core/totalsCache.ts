@@ -83,6 +83,17 @@ export class TotalsCache {
     return entry && entry.stamp === changeStamp(this.ws) ? entry : this.compute(programId);
   }
 
+  /**
+   * After nodes/update wrote a part's own fields: no sum moved, so an entry warm before the
+   * write stays warm with the part's label as written.
+   */
+  partRelabelled(programId: number, part: { id: number } & PartLabel, wasWarm: boolean): void {
+    const entry = this.entries.get(programId);
+    if (!wasWarm || !entry) return;
+    entry.labels.set(part.id, { code: part.code, kind: part.kind, title: part.title });
+    entry.stamp = changeStamp(this.ws);
+  }
+
   isWarm(programId: number): boolean {
     return this.entries.get(programId)?.stamp === changeStamp(this.ws);
   }

@@ -66,4 +66,55 @@ describe('the program kept whole between calls', () => {
     expect((await t.api('programs/get', { programId: program.id })).financing.map((f) => f.organisationId)).toEqual([null, executor.id]);
     expect(await withoutExecutor()).toEqual([]);
   });
+
+  describe('after a part\'s own fields are written', () => {
+    async function openProgram() {
+      const executor = await t.api('organisations/create', { name: 'МКУ «Управление благоустройства»' });
+      const { program, activity } = await programWithAmount();
+      const other = await t.api('nodes/create', { programId: program.id, parentId: null, kind: 'activity', code: '2', title: 'Освещение', executors: [{ organisationId: executor.id, label: null }] });
+      // What opening the program asks for.
+      const opened = await t.api('programs/get', { programId: program.id });
+      await t.api('findings/list', { programId: program.id });
+      await t.api('totals/get', { programId: program.id });
+      return { program, activity, other, executor, opened };
+    }
+
+    /** What the program's three reads give now, and what a fresh connection gives: equal. */
+    async function expectAsFresh(programId: number) {
+      const read = async () => ({
+        detail: await t.api('programs/get', { programId }),
+        findings: await t.api('findings/list', { programId }),
+        totals: await t.api('totals/get', { programId }),
+      });
+      const cached = await read();
+      t.reopen();
+      expect(cached).toEqual(await read());
+      return cached;
+    }
+
+    it('keeps the program cached with the part as written, and answers as a fresh read would', async () => {
+      const { program, activity, other, opened } = await openProgram();
+      await t.api('nodes/update', { nodeId: activity.id, changes: { code: '1.1', title: 'Благоустройство дворовых территорий', expectedResult: 'Дворы' } });
+      const patched = await t.api('programs/get', { programId: program.id });
+      // Patched, not read again: the other part is the same object.
+      expect(patched.nodes.find((n) => n.id === other.id)).toBe(opened.nodes.find((n) => n.id === other.id));
+      const { findings, totals } = await expectAsFresh(program.id);
+      expect(totals.nodes.find((n) => n.nodeId === activity.id)).toMatchObject({ code: '1.1', title: 'Благоустройство дворовых территорий' });
+      expect(findings.find((f) => f.target.nodeId === activity.id)?.where).toContain('п. 1.1 «Благоустройство дворовых территорий»');
+    });
+
+    it('reads the program again when the write reached further: executors, an open amendment', async () => {
+      // An executor the program does not name yet: the detail's organisations grow.
+      const newcomer = await t.api('organisations/create', { name: 'МБУ «Зеленстрой»' });
+      const { program, activity, other } = await openProgram();
+      await t.api('nodes/update', { nodeId: activity.id, changes: { executors: [{ organisationId: newcomer.id, label: null }] } });
+      expect((await expectAsFresh(program.id)).findings.filter((f) => f.code === 'activityWithoutExecutor')).toEqual([]);
+
+      await t.api('amendments/open', { programId: program.id, issuer: 'Администрации города', number: '12', date: '2025-02-03' });
+      await t.api('programs/get', { programId: program.id });
+      await t.api('nodes/update', { nodeId: other.id, changes: { title: 'Уличное освещение' } });
+      const { detail } = await expectAsFresh(program.id);
+      expect(detail.amendments[0].targets).toContainEqual({ entity: 'node', entityId: other.id });
+    });
+  });
 });

@@ -27,14 +27,19 @@ export const nodeHandlers: HandlerTable<'nodes/create' | 'nodes/update' | 'nodes
     return getNode(ws, id)!;
   },
 
-  'nodes/update': ({ ws }, { nodeId, changes }) => {
+  'nodes/update': ({ ws, totals, details }, { nodeId, changes }) => {
     const node = requireNode(ws, nodeId);
     if (changes.executors) requireOrganisations(ws, changes.executors.map((e) => e.organisationId));
+    const warm = { totals: totals.isWarm(node.programId), detail: details.isCurrent(node.programId) };
     edit(ws, { action: 'nodes/update', summary: `Изменено: ${nodeLabel(node)}`, programId: node.programId }, () => {
       touchProgram(ws, node.programId);
       updateNode(ws, nodeId, changes);
     });
-    return getNode(ws, nodeId)!;
+    const updated = getNode(ws, nodeId)!;
+    // A part's own fields move no sum: the caches take the part rather than read the program again.
+    totals.partRelabelled(node.programId, updated, warm.totals);
+    details.partUpdated(node.programId, updated, warm.detail);
+    return updated;
   },
 
   'nodes/move': ({ ws }, { nodeId, parentId, position }) => {
