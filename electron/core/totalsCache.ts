@@ -84,13 +84,13 @@ export class TotalsCache {
   }
 
   /**
-   * After nodes/update wrote a part's own fields: no sum moved, so an entry warm before the
-   * write stays warm with the part's label as written.
+   * After a write that moved no sum (a part's own fields, an indicator): an entry warm before
+   * the write stays warm, with the part's label as written when a part was.
    */
-  partRelabelled(programId: number, part: { id: number } & PartLabel, wasWarm: boolean): void {
+  movedNoSum(programId: number, wasWarm: boolean, part?: { id: number } & PartLabel): void {
     const entry = this.entries.get(programId);
     if (!wasWarm || !entry) return;
-    entry.labels.set(part.id, { code: part.code, kind: part.kind, title: part.title });
+    if (part) entry.labels.set(part.id, { code: part.code, kind: part.kind, title: part.title });
     entry.stamp = changeStamp(this.ws);
   }
 

@@ -103,6 +103,23 @@ describe('the program kept whole between calls', () => {
       expect(findings.find((f) => f.target.nodeId === activity.id)?.where).toContain('п. 1.1 «Благоустройство дворовых территорий»');
     });
 
+    it('keeps the program cached with an indicator as written', async () => {
+      const { program } = await programWithAmount();
+      const indicator = await t.api('indicators/create', { programId: program.id, code: '1.', name: 'Количество дворов', unit: 'ед.', base: '10', baseYear: 2023 });
+      const opened = await t.api('programs/get', { programId: program.id });
+      const planless = async () => (await t.api('findings/list', { programId: program.id })).filter((f) => f.code === 'indicatorWithoutPlan');
+      expect(await planless()).toHaveLength(3);
+      await t.api('totals/get', { programId: program.id });
+      await t.api('indicators/set-values', { indicatorId: indicator.id, values: [{ year: 2024, type: 'plan', period: 0, value: '12' }] });
+      await t.api('indicators/update', { indicatorId: indicator.id, changes: { name: 'Количество благоустроенных дворов' } });
+      const patched = await t.api('programs/get', { programId: program.id });
+      // Patched, not read again: the parts are the same list.
+      expect(patched.nodes).toBe(opened.nodes);
+      expect((await planless()).map((f) => f.target.year)).toEqual([2025, 2026]);
+      const { detail } = await expectAsFresh(program.id);
+      expect(detail.indicators[0]).toMatchObject({ name: 'Количество благоустроенных дворов' });
+    });
+
     it('reads the program again when the write reached further: executors, an open amendment', async () => {
       // An executor the program does not name yet: the detail's organisations grow.
       const newcomer = await t.api('organisations/create', { name: 'МБУ «Зеленстрой»' });

@@ -37,7 +37,7 @@ export const nodeHandlers: HandlerTable<'nodes/create' | 'nodes/update' | 'nodes
     });
     const updated = getNode(ws, nodeId)!;
     // A part's own fields move no sum: the caches take the part rather than read the program again.
-    totals.partRelabelled(node.programId, updated, warm.totals);
+    totals.movedNoSum(node.programId, warm.totals, updated);
     details.partUpdated(node.programId, updated, warm.detail);
     return updated;
   },
