@@ -47,24 +47,15 @@ export function patchTotals(totals: TotalsView, update: CellUpdate, executorName
   if (index < 0) return totals;
   const yearCount = totals.years.length;
   const program = patchLine(totals.program, update.cell, index, update.programYear.kopecks, update.programYear.total, yearCount, executorName);
-  const byNode = new Map(
-    update.rollup
-      .filter((line) => {
-        const current = totalsLineOf(totals, line.nodeId);
-        return current && (current.amounts[index] !== line.kopecks || current.total !== line.total);
-      })
-      .map((line) => [line.nodeId, line]),
-  );
+  const moved = new Map<number, TotalsView['nodes'][number]>();
+  for (const line of update.rollup) {
+    const current = totalsLineOf(totals, line.nodeId);
+    const next = current && patchLine(current, update.cell, index, line.kopecks, line.total, yearCount, executorName);
+    if (next && next !== current) moved.set(line.nodeId, next);
+  }
   // The answer to an amount already shown (amountsInFlight.ts) moves nothing: the same view.
-  if (program === totals.program && byNode.size === 0) return totals;
-  return {
-    years: totals.years,
-    program,
-    nodes: patchTotalsLines(totals.nodes, byNode.keys(), (node) => {
-      const line = byNode.get(node.nodeId)!;
-      return patchLine(node, update.cell, index, line.kopecks, line.total, yearCount, executorName);
-    }),
-  };
+  if (program === totals.program && moved.size === 0) return totals;
+  return { years: totals.years, program, nodes: patchTotalsLines(totals.nodes, moved.keys(), (node) => moved.get(node.nodeId)!) };
 }
 
 /** After a pasted block: the year amounts and totals it reports (breakdowns are reloaded). */

@@ -4,6 +4,7 @@
 
 import { ApiCallError } from '../../shared/api/client';
 import type { CellUpdate } from '../../shared/api/contract';
+import type { ProgramSummary } from '../../shared/domain';
 import { foreseeAmount, movedUpdate, sameCell, withLaterAmounts, type AmountInFlight } from './amountsInFlight';
 import { mergeCellFindings, patchDetailCells, patchRollup, patchTotals } from './cellPatch';
 import type { ProgramSlice, SliceCreator, StoreState } from './types';
@@ -23,15 +24,18 @@ function executorName(state: StoreState, organisationId: number | null): string 
 
 const isNotFound = (error: unknown) => error instanceof ApiCallError && error.error.code === 'notFound';
 
+/** The programs list with the program's total as given; the same list when it already says so. */
+function withProgramTotal(programs: ProgramSummary[], programId: number | null, total: number): ProgramSummary[] {
+  if (!programs.some((p) => p.id === programId && p.totalKopecks !== total)) return programs;
+  return programs.map((p) => (p.id === programId ? { ...p, totalKopecks: total } : p));
+}
+
 /** The open program with one cell and the totals it moved patched; its findings are left as they are. */
 function patchedByCell(state: StoreState, update: CellUpdate, patchCell: boolean): Partial<StoreState> {
-  const total = update.programYear.total;
   return {
     detail: state.detail && patchCell ? patchDetailCells(state.detail, [update.cell]) : state.detail,
     totals: state.totals ? patchTotals(state.totals, update, executorName(state, update.cell.organisationId)) : null,
-    programs: state.programs.some((p) => p.id === state.programId && p.totalKopecks !== total)
-      ? state.programs.map((p) => (p.id === state.programId ? { ...p, totalKopecks: total } : p))
-      : state.programs,
+    programs: withProgramTotal(state.programs, state.programId, update.programYear.total),
   };
 }
 
@@ -103,7 +107,7 @@ export const createProgramSlice: SliceCreator<ProgramSlice> = (set, get) => {
           findings,
           organisations,
           roadmapYear: defaultRoadmapYear(periodStart, periodEnd, state.roadmapYear),
-          programs: state.programs.map((p) => (p.id === programId ? { ...p, totalKopecks: totals.program.total } : p)),
+          programs: withProgramTotal(state.programs, programId, totals.program.total),
         }));
       } catch (error) {
         if (get().programId !== programId) return;
@@ -154,7 +158,7 @@ export const createProgramSlice: SliceCreator<ProgramSlice> = (set, get) => {
       set((state) => ({
         detail: state.detail && cells ? patchDetailCells(state.detail, cells) : state.detail,
         totals: state.totals ? patchRollup(state.totals, rollup, program) : null,
-        programs: state.programs.map((p) => (p.id === state.programId ? { ...p, totalKopecks: program.total } : p)),
+        programs: withProgramTotal(state.programs, state.programId, program.total),
       }));
       get().noteEdit();
       if (programId !== null) void reloadDerived(programId);
